@@ -1,0 +1,185 @@
+// Package decode turns the raw bytes of a capture into text.
+//
+// # Encodings
+//
+// A byte-order mark wins (UTF-8, UTF-16 LE, UTF-16 BE). Otherwise valid UTF-8
+// is UTF-8, and UTF-8 with a few broken sequences in otherwise good text is
+// UTF-8 with those bytes replaced by U+FFFD. Anything else is guessed among
+// the legacy code pages of the region's press (Windows-1251, KOI8-R,
+// Windows-1252, Windows-1254, Windows-1250, Windows-1256) with chardet, its
+// ties broken in the fixed order of that list so the guess is deterministic.
+//
+// Decoded text has "\n" line ends (CRLF and lone CR converted), no BOM, and is
+// in Unicode NFC.
+package decode
+
+import (
+	"bytes"
+	"errors"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gogs/chardet"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Reasons a capture cannot be decoded; each becomes a skip reason.
+var (
+	ErrEmpty       = errors.New("empty file")
+	ErrBinary      = errors.New("binary content, not text")
+	ErrUndecodable = errors.New("text encoding could not be determined")
+)
+
+// Text is a decoded capture.
+type Text struct {
+	Text     string
+	Encoding string // "utf-8", "utf-16le", "windows-1251", ...
+	// Replaced counts invalid UTF-8 sequences replaced by U+FFFD.
+	Replaced int
+}
+
+// legacy lists the code pages tried when the bytes are not UTF-8, in the order
+// that breaks chardet's ties. chardet reports the ISO names of some; they map
+// to the Windows superset.
+var legacy = []struct {
+	names    []string
+	label    string
+	encoding encoding.Encoding
+}{
+	{[]string{"windows-1251", "ISO-8859-5"}, "windows-1251", charmap.Windows1251},
+	{[]string{"KOI8-R"}, "koi8-r", charmap.KOI8R},
+	{[]string{"windows-1252", "ISO-8859-1"}, "windows-1252", charmap.Windows1252},
+	{[]string{"windows-1254", "ISO-8859-9"}, "windows-1254", charmap.Windows1254},
+	{[]string{"windows-1250", "ISO-8859-2"}, "windows-1250", charmap.Windows1250},
+	{[]string{"windows-1256", "ISO-8859-6"}, "windows-1256", charmap.Windows1256},
+}
+
+// Decode decodes raw capture bytes.
+func Decode(raw []byte) (Text, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return Text{}, ErrEmpty
+	}
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		return finish(utf8Text(raw[3:]))
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
+		return fromEncoding(raw, "utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM))
+	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		return fromEncoding(raw, "utf-16be", unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM))
+	}
+	if isBinary(raw) {
+		return Text{}, ErrBinary
+	}
+	if utf8.Valid(raw) || mostlyUTF8(raw) {
+		return finish(utf8Text(raw))
+	}
+	return guessLegacy(raw)
+}
+
+func utf8Text(raw []byte) Text {
+	replaced := 0
+	if !utf8.Valid(raw) {
+		var b strings.Builder
+		for len(raw) > 0 {
+			r, size := utf8.DecodeRune(raw)
+			if r == utf8.RuneError && size == 1 {
+				replaced++
+			}
+			b.WriteRune(r)
+			raw = raw[size:]
+		}
+		return Text{Text: b.String(), Encoding: "utf-8", Replaced: replaced}
+	}
+	return Text{Text: string(raw), Encoding: "utf-8"}
+}
+
+func fromEncoding(raw []byte, label string, enc encoding.Encoding) (Text, error) {
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return Text{}, ErrUndecodable
+	}
+	return finish(Text{Text: string(out), Encoding: label})
+}
+
+func guessLegacy(raw []byte) (Text, error) {
+	results, err := chardet.NewTextDetector().DetectAll(raw)
+	if err != nil {
+		return Text{}, ErrUndecodable
+	}
+	rank := func(charset string) int {
+		for i, l := range legacy {
+			for _, n := range l.names {
+				if n == charset {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	var candidates []chardet.Result
+	for _, r := range results {
+		if rank(r.Charset) >= 0 {
+			candidates = append(candidates, r)
+		}
+	}
+	if len(candidates) == 0 {
+		return Text{}, ErrUndecodable
+	}
+	sort.SliceStable(candidates, func(i, j int) bool {
+		if candidates[i].Confidence != candidates[j].Confidence {
+			return candidates[i].Confidence > candidates[j].Confidence
+		}
+		return rank(candidates[i].Charset) < rank(candidates[j].Charset)
+	})
+	best := legacy[rank(candidates[0].Charset)]
+	return fromEncoding(raw, best.label, best.encoding)
+}
+
+// finish normalises line ends and Unicode composition.
+func finish(t Text) (Text, error) {
+	s := strings.ReplaceAll(t.Text, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimPrefix(s, "\uFEFF")
+	t.Text = norm.NFC.String(s)
+	if strings.TrimSpace(t.Text) == "" {
+		return Text{}, ErrEmpty
+	}
+	return t, nil
+}
+
+// isBinary reports content that is not text in any encoding: NUL bytes (UTF-16
+// was handled by its BOM), or many control bytes.
+func isBinary(raw []byte) bool {
+	sample := raw[:min(len(raw), 8192)]
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return true
+	}
+	controls := 0
+	for _, b := range sample {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v' {
+			controls++
+		}
+	}
+	return controls*100 > len(sample) // more than 1%
+}
+
+// mostlyUTF8 reports text that is UTF-8 with a few broken sequences: at least
+// as many valid multi-byte runes as invalid bytes, and invalid bytes under 1%.
+func mostlyUTF8(raw []byte) bool {
+	total, valid, invalid := len(raw), 0, 0
+	for len(raw) > 0 {
+		r, size := utf8.DecodeRune(raw)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			invalid++
+		case size > 1:
+			valid++
+		}
+		raw = raw[size:]
+	}
+	return valid >= invalid && invalid*100 < total
+}

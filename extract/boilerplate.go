@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Line classifiers shared by the layouts: what in a capture is page furniture
+// rather than article text.
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// endsSentence reports a line that ends as prose does.
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	last := []rune(s)[len([]rune(s))-1]
+	return strings.ContainsRune(".!?…\"”»“’':;)]", last)
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+var (
+	urlLine     = regexp.MustCompile(`^https?://\S+$`)
+	trailingURL = regexp.MustCompile(`(?:^|\s+)(https?://\S+)$`)
+)
+
+func isURL(s string) bool { return urlLine.MatchString(strings.TrimSpace(s)) }
+
+// cutTrailingURL splits a URL written as the last word of a line from the text before it.
+func cutTrailingURL(s string) (text, url string) {
+	s = strings.TrimSpace(s)
+	m := trailingURL.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, ""
+	}
+	return strings.TrimSpace(s[:m[0]]), s[m[2]:m[3]]
+}
+
+// notNameWords are capitalised words that page furniture is made of, so a
+// line of them ("Useful Links", "Tumblr Media") is not a person's name.
+var notNameWords = map[string]bool{
+	"The": true, "A": true, "An": true, "And": true, "Of": true, "In": true, "On": true,
+	"For": true, "To": true, "With": true, "News": true, "Media": true, "Read": true,
+	"More": true, "Share": true, "Follow": true, "Sign": true, "Useful": true,
+	"Links": true, "New": true, "Articles": true, "Comment": true, "Comments": true,
+	"Write": true, "Send": true, "Warning": true, "Search": true, "Home": true,
+	"Accept": true, "Photo": true, "Video": true, "Text": true, "Tumblr": true,
+	"Menu": true, "Tags": true, "Related": true, "Posts": true, "Also": true,
+	"Like": true, "You": true, "Might": true, "Welcome": true, "Back": true,
+	"Lost": true, "Your": true, "Password": true, "Privacy": true, "Policy": true,
+	"Terms": true, "Cookies": true, "Contact": true, "About": true, "Us": true,
+	"All": true, "Rights": true, "Reserved": true, "Latest": true, "Top": true,
+	"Popular": true, "Opinion": true, "Analytics": true, "Interview": true,
+	"Breaking": true, "Live": true, "Update": true, "Feed": true,
+}
+
+var personName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:de|van|von|der|ter|al|el|bin|ibn|da|di|du|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$`)
+
+// isPersonName reports a line that is only a person's name: two to four
+// capitalised words, no digits, no sentence punctuation.
+func isPersonName(s string) bool {
+	s = strings.TrimSpace(s)
+	if !personName.MatchString(s) || strings.HasSuffix(s, ".") || strings.ToUpper(s) == s {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		if notNameWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	imageHint  = regexp.MustCompile(`(?i)\.(jpe?g|png|webp|gif)\b|maxresdefault|gettyimages|screenshot|^images\.|^img[_ ]`)
+	longNumber = regexp.MustCompile(`\d{5,}|\d+x\d+`)
+)
+
+// isImageName reports a line that is an image's file name turned into words
+// ("1586977526 2951782 8153229maxresdefault", "Photo 2025 06 18 11 50 28").
+func isImageName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || endsSentence(s) || wordCount(s) > 25 {
+		return false
+	}
+	if imageHint.MatchString(s) || longNumber.MatchString(s) {
+		return true
+	}
+	words := strings.Fields(s)
+	withDigits := 0
+	for _, w := range words {
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			withDigits++
+		}
+	}
+	return len(words) >= 3 && withDigits*2 >= len(words)
+}
+
+var (
+	wireHeader    = regexp.MustCompile(`^(?:FROM [A-Z][A-Z ]+|(?:RECASTS|ADDS|UPDATES|CORRECTS|REPEATS|REFILES|WRAPUP|REWRITES|CHANGES|INSERTS|UPDATE \d+)\b.*)$`)
+	agencyTag     = regexp.MustCompile(`^\((?:AFP|AP|Reuters|dpa|Xinhua|TASS|Anadolu|EFE|ANSA)(?:[,/ ]+(?:AFP|AP|Reuters|dpa|Xinhua|TASS|Anadolu|EFE|ANSA))*\)$`)
+	editorSignOff = regexp.MustCompile(`^[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([^)]*\))?$`)
+)
+
+// isWireNote reports the notes news agencies and editors put around a story:
+// "FROM AFP NEWS", "RECASTS with …", "(AFP)", "lo/msh (AP, AFP, Reuters)".
+func isWireNote(s string) bool {
+	s = strings.TrimSpace(s)
+	return wireHeader.MatchString(s) || agencyTag.MatchString(s) || editorSignOff.MatchString(s)
+}
+
+var (
+	creditLine    = regexp.MustCompile(`^(?:©|\(c\)\s)|^(?i:photos?|image|picture|credit|photo credit)\s*:\s`)
+	captionCredit = regexp.MustCompile(`[.!?)]\s+(?i:photo|photos|image|credit)\s*:\s*[^.]+$`)
+)
+
+// isPhotoCredit reports a credit line ("© WHO/Nazik Armenakyan") or a caption
+// that ends with its credit ("Fresh graves … . Photo: Marut Vanyan").
+func isPhotoCredit(s string) bool {
+	s = strings.TrimSpace(s)
+	return creditLine.MatchString(s) || captionCredit.MatchString(s)
+}
+
+// placeholders are lines that stand for an embedded player, widget or button.
+var placeholders = map[string]bool{
+	"soundcloud": true, "youtube": true, "twitter": true, "instagram": true,
+	"facebook": true, "video": true, "audio": true, "embed": true,
+	"tumblr media": true, "advertisement": true, "share": true, "tweet": true,
+	"print": true, "email": true, "telegram": true, "whatsapp": true,
+}
+
+func isPlaceholder(s string) bool { return placeholders[strings.ToLower(strings.TrimSpace(s))] }
+
+var footerStart = regexp.MustCompile(`(?i)^(?:you might also like|related(?: articles| posts| news)?|read also|more from .*|new articles|useful links|leave a (?:reply|comment)|write (?:a )?comment|add (?:a )?comment|comments?|your email address will not be published.*|sign in to your account|share this:?|read: \d+|views: \d+|news feed)$`)
+
+// isFooterStart reports the first line of what follows an article on a page:
+// related lists, comment forms, counters.
+func isFooterStart(s string) bool { return footerStart.MatchString(strings.TrimSpace(s)) }
+
+var teaserLine = regexp.MustCompile(`^(?i:see also|read also|read more|also read)\b`)
+
+// isTeaser reports an inline link to another article ("See also  Video. …").
+func isTeaser(s string) bool { return teaserLine.MatchString(strings.TrimSpace(s)) }
+
+var bullet = regexp.MustCompile(`^\s*[•·▪●◦‣∙]\s*`)
+
+func isBullet(s string) bool { return bullet.MatchString(s) }
+
+func unbullet(s string) string { return strings.TrimSpace(bullet.ReplaceAllString(s, "")) }

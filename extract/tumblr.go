@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Tumblr tag pages ("#kalbajar", "Explore tagged Tumblr posts") hold posts,
+// each:
+//
+//	account · 3 months ago
+//	Text                      (the post type)
+//	Tumblr media              (image placeholders, anywhere)
+//	the text, a line a paragraph, hashtags and a link often on the last line
+//	25 notes · View notes
+//
+// A post's byline is its account, its outlet the platform.
+
+var (
+	tumblrPostHeader = regexp.MustCompile(`^(\S+) · (.+ ago)$`)
+	tumblrNotes      = regexp.MustCompile(`^\d[\d,.]*[kK]? notes?(?: · View notes?)?$`)
+	tumblrPostTypes  = map[string]bool{"Text": true, "Photo": true, "Quote": true, "Link": true, "Chat": true, "Audio": true, "Video": true, "Answer": true}
+	tumblrReadMore   = regexp.MustCompile(`(?i)^read more(?: here)?\.?$`)
+	tumblrSourceLink = regexp.MustCompile(`(?i)\s*(?:source link\s*)?read the full article$`)
+)
+
+func isTumblrHeader(lines []string, i int) bool {
+	return tumblrPostHeader.MatchString(strings.TrimSpace(lines[i])) &&
+		i+1 < len(lines) && tumblrPostTypes[strings.TrimSpace(lines[i+1])]
+}
+
+func isTumblr(lines []string) bool {
+	headers, named := 0, false
+	for i, l := range lines {
+		if strings.Contains(l, "Tumblr posts") || strings.TrimSpace(l) == "Tumblr media" {
+			named = true
+		}
+		if isTumblrHeader(lines, i) {
+			headers++
+		}
+	}
+	return headers >= 2 || (headers == 1 && named)
+}
+
+func segmentTumblr(lines []string) []Item {
+	var starts []int
+	for i := range lines {
+		if isTumblrHeader(lines, i) {
+			starts = append(starts, i)
+		}
+	}
+	items := make([]Item, 0, len(starts))
+	for k, start := range starts {
+		end := len(lines)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		items = append(items, tumblrPost(lines, start, end))
+	}
+	return items
+}
+
+// tumblrPost reads the post in lines[start:end].
+func tumblrPost(lines []string, start, end int) Item {
+	m := tumblrPostHeader.FindStringSubmatch(strings.TrimSpace(lines[start]))
+	it := Item{
+		LineStart: start + 1,
+		Outlet:    "Tumblr",
+		DateText:  m[2],
+		Byline:    []string{m[1]},
+	}
+	var text []string
+	last := start + 1
+	for i := start + 2; i < end; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		last = i
+		if tumblrNotes.MatchString(l) {
+			break
+		}
+		if isPlaceholder(l) || tumblrReadMore.MatchString(l) {
+			continue
+		}
+		text = append(text, tumblrSourceLink.ReplaceAllString(l, ""))
+	}
+	it.LineEnd = last + 1
+	if n := len(text); n > 0 {
+		if body, url := cutTrailingURL(text[n-1]); url != "" {
+			it.URL = url
+			if text[n-1] = body; body == "" {
+				text = text[:n-1]
+			}
+		}
+	}
+	if postType := strings.TrimSpace(lines[start+1]); postType == "Text" && len(text) > 1 && isHeadline(text[0]) {
+		it.Title, text = text[0], text[1:]
+	}
+	it.Paragraphs = text
+	return it
+}
+
+// isHeadline reports a line that reads as a headline: short, and not ending
+// as a sentence does.
+func isHeadline(s string) bool {
+	n := wordCount(s)
+	return n >= 2 && n <= 25 && !endsSentence(s) && !isURL(s)
+}
