@@ -1,0 +1,154 @@
+// Command build turns a folder of raw news captures into a versioned corpus
+// release: JSONL, Parquet and a manifest in out/<version>/.
+//
+//	go run ./cmd/build                      # seeds/ → out/dev/
+//	go run ./cmd/build --release v1.0.0     # a release that may not be overwritten
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/nkcorpus/builder/corpus"
+	"github.com/nkcorpus/builder/release"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+}
+
+// run is the whole program; it returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	app := &cli.App{
+		Name:      "build",
+		Usage:     "build a versioned corpus of news captures (JSONL, Parquet, manifest)",
+		UsageText: "build [--input DIR] [--output DIR] [--release VERSION] [--workers N] [--force]",
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "input", Value: "seeds", Usage: "folder of raw captures (and an optional sources.tsv)"},
+			&cli.StringFlag{Name: "output", Value: "out", Usage: "folder that holds releases; the build goes to `DIR`/VERSION/"},
+			&cli.StringFlag{Name: "release", Value: release.Dev, Usage: `release VERSION: "dev" (rebuilt freely) or a semantic version such as v1.2.0 (never overwritten unless --force)`},
+			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "files read in parallel; the output is the same for any `N`"},
+			&cli.BoolFlag{Name: "force", Usage: "replace a release version that already exists"},
+			&cli.Int64Flag{Name: "max-file-size", Value: corpus.DefaultMaxFileSize, Usage: "skip captures larger than `BYTES`"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return fmt.Errorf("unexpected argument %q (flags start with --; see --help)", c.Args().First())
+			}
+			m, err := corpus.Build(c.Context, corpus.Options{
+				Input:       c.String("input"),
+				Output:      c.String("output"),
+				Version:     c.String("release"),
+				Workers:     c.Int("workers"),
+				Force:       c.Bool("force"),
+				MaxFileSize: c.Int64("max-file-size"),
+				Builder:     builderInfo(),
+			})
+			if err != nil {
+				return err
+			}
+			summarize(stderr, c.String("output"), m)
+			return nil
+		},
+	}
+	if err := app.RunContext(ctx, args); err != nil {
+		fmt.Fprintln(stderr, "build:", err)
+		if errors.Is(err, release.ErrExists) || errors.Is(err, release.ErrBadVersion) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// revision may be set at link time (-ldflags "-X main.revision=…") where the
+// build carries no VCS stamp, as with go run.
+var revision string
+
+func builderInfo() release.Builder {
+	b := release.Builder{Module: "github.com/nkcorpus/builder", Version: "(devel)", Revision: revision}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return b
+	}
+	b.Module, b.Version = info.Main.Path, info.Main.Version
+	modified := false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			if b.Revision == "" {
+				b.Revision = s.Value
+			}
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if b.Revision == "" {
+		b.Revision, modified = sourceRevision()
+	}
+	if modified {
+		b.Revision += "+dirty"
+	}
+	return b
+}
+
+// sourceRevision asks git for the revision of the source this program was
+// compiled from, which is what go run builds without stamping it. It returns
+// "" when that source is not a git checkout here.
+func sourceRevision() (revision string, modified bool) {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return "", false
+	}
+	dir := filepath.Dir(file)
+	out, err := exec.Command("git", "-C", dir, "rev-parse", "HEAD").Output()
+	if err != nil {
+		return "", false
+	}
+	status, err := exec.Command("git", "-C", dir, "status", "--porcelain", "--untracked-files=no").Output()
+	return strings.TrimSpace(string(out)), err == nil && len(bytes.TrimSpace(status)) > 0
+}
+
+// summarize prints what the build made, on stderr.
+func summarize(w io.Writer, out string, m release.Manifest) {
+	skipped := m.Skipped()
+	fmt.Fprintf(w, "built %s/%s: %d records from %d files (%d skipped)\n", out, m.Version, m.Records, len(m.Inputs)-len(skipped), len(skipped))
+	fmt.Fprintf(w, "  by layout:   %s\n", tally(m.Counts.Layout))
+	fmt.Fprintf(w, "  by language: %s\n", tally(m.Counts.Language))
+	for _, s := range skipped {
+		fmt.Fprintf(w, "  skipped %s: %s\n", s.Path, s.Skipped)
+	}
+}
+
+// tally formats counts largest first, ties by name.
+func tally(counts map[string]int) string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, counts[k])
+	}
+	return strings.Join(parts, ", ")
+}

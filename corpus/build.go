@@ -1,0 +1,127 @@
+// Package corpus builds a release from a folder of captures: it lists the
+// inputs, reads each (decode, extract, enrich) on a bounded pool of workers,
+// and streams the records in id order — by source path, then ordinal — into
+// a release writer.
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+
+	"github.com/nkcorpus/builder/language"
+	"github.com/nkcorpus/builder/release"
+	"github.com/nkcorpus/builder/schema"
+)
+
+// Dataset is the name of the dataset the builder makes.
+const Dataset = "karabakh-news-corpus"
+
+// DefaultMaxFileSize is the largest capture read unless told otherwise.
+const DefaultMaxFileSize = 64 << 20
+
+// Options configure a build.
+type Options struct {
+	Input, Output string
+	Version       string
+	Workers       int
+	Force         bool
+	MaxFileSize   int64
+	Builder       release.Builder
+}
+
+// noOutlet is the key counting records whose outlet is unknown.
+const noOutlet = "(none)"
+
+type builder struct {
+	opts     Options
+	sources  map[string]source
+	detector *language.Detector
+}
+
+// Build reads every capture under opts.Input and publishes the release
+// opts.Output/opts.Version. It returns the release's manifest.
+func Build(ctx context.Context, opts Options) (release.Manifest, error) {
+	if opts.Workers < 1 {
+		opts.Workers = runtime.NumCPU()
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	m := release.Manifest{
+		Dataset:       Dataset,
+		Version:       opts.Version,
+		SchemaVersion: schema.Version,
+		Builder:       opts.Builder,
+		Counts:        release.Counts{Layout: map[string]int{}, Outlet: map[string]int{}, Language: map[string]int{}},
+	}
+	if err := release.CheckVersion(opts.Version); err != nil {
+		return m, err
+	}
+	files, err := listInputs(opts.Input, opts.MaxFileSize)
+	if err != nil {
+		return m, err
+	}
+	sources, sourcesInfo, err := readSources(opts.Input)
+	if err != nil {
+		return m, err
+	}
+	m.Sources = sourcesInfo
+	warnUnlisted(sourcesInfo, sources, files)
+
+	w, err := release.Create(opts.Output, m, opts.Force)
+	if err != nil {
+		return m, err
+	}
+	defer w.Abort()
+
+	b := &builder{opts: opts, sources: sources, detector: language.NewDetector()}
+	err = inOrder(ctx, len(files), opts.Workers, 4*opts.Workers,
+		func(i int) fileResult { return b.process(files[i]) },
+		func(r fileResult) error {
+			m.Inputs = append(m.Inputs, r.input)
+			for _, rec := range r.records {
+				if err := w.Write(rec); err != nil {
+					return err
+				}
+				count(&m.Counts, rec)
+			}
+			return nil
+		})
+	if err != nil {
+		return m, err
+	}
+	return w.Publish(m)
+}
+
+func count(c *release.Counts, r schema.Record) {
+	c.Layout[r.Layout]++
+	c.Language[r.Language]++
+	if r.Outlet != nil {
+		c.Outlet[*r.Outlet]++
+	} else {
+		c.Outlet[noOutlet]++
+	}
+}
+
+// warnUnlisted notes sources.tsv rows that name no input file.
+func warnUnlisted(info *release.Sources, sources map[string]source, files []inputFile) {
+	if info == nil {
+		return
+	}
+	present := map[string]bool{}
+	for _, f := range files {
+		present[f.path] = true
+	}
+	var missing []string
+	for name := range sources {
+		if !present[name] {
+			missing = append(missing, name)
+		}
+	}
+	sort.Strings(missing)
+	for _, name := range missing {
+		info.Warnings = append(info.Warnings, fmt.Sprintf("%s: names %s, which is not in the input folder", SourcesFile, name))
+	}
+}

@@ -1,0 +1,124 @@
+package corpus
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// inputFile is one entry of the input folder, to be read or already known
+// to be skipped.
+type inputFile struct {
+	path string // relative to the input folder, "/"-separated
+	abs  string
+	size int64
+	skip string // why it is not read; "" to read it
+}
+
+// listInputs walks the input folder in a fixed order. Hidden files and
+// folders, symlinks leading outside the folder, special files and files over
+// maxSize are listed with the reason they are skipped, so nothing vanishes.
+func listInputs(root string, maxSize int64) ([]inputFile, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("input folder: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("input folder %s is not a folder", root)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("input folder: %w", err)
+	}
+	var files []inputFile
+	err = filepath.WalkDir(root, func(abs string, d fs.DirEntry, err error) error {
+		rel, relErr := filepath.Rel(root, abs)
+		if relErr != nil {
+			return relErr
+		}
+		rel = filepath.ToSlash(rel)
+		if rel == "." {
+			return err
+		}
+		f := inputFile{path: rel, abs: abs}
+		if err != nil {
+			// An unreadable folder: skip it, keep walking.
+			f.skip = "unreadable: " + cause(err)
+			files = append(files, f)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if rel == SourcesFile {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			f.skip = "hidden file"
+			if d.IsDir() {
+				f.skip = "hidden folder, not read"
+				files = append(files, f)
+				return fs.SkipDir
+			}
+			files = append(files, f)
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		files = append(files, inspect(f, d, realRoot, maxSize))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	return files, nil
+}
+
+// inspect decides whether a non-folder entry can be read.
+func inspect(f inputFile, d fs.DirEntry, realRoot string, maxSize int64) inputFile {
+	if d.Type()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(f.abs)
+		if err != nil {
+			f.skip = "broken symlink: " + cause(err)
+			return f
+		}
+		if !within(realRoot, target) {
+			f.skip = "symlink leads outside the input folder; not followed"
+			return f
+		}
+	}
+	info, err := os.Stat(f.abs)
+	switch {
+	case err != nil:
+		f.skip = "unreadable: " + cause(err)
+	case info.IsDir():
+		f.skip = "symlink to a folder; not followed"
+	case !info.Mode().IsRegular():
+		f.skip = "not a regular file"
+	case info.Size() > maxSize:
+		f.skip = fmt.Sprintf("too large: %d bytes, over the limit of %d (raise it with --max-file-size)", info.Size(), maxSize)
+	}
+	if info != nil {
+		f.size = info.Size()
+	}
+	return f
+}
+
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// cause strips the path an fs error repeats, since the manifest entry names
+// the file already.
+func cause(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

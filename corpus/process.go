@@ -1,0 +1,128 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/nkcorpus/builder/dates"
+	"github.com/nkcorpus/builder/decode"
+	"github.com/nkcorpus/builder/extract"
+	"github.com/nkcorpus/builder/outlet"
+	"github.com/nkcorpus/builder/release"
+	"github.com/nkcorpus/builder/schema"
+)
+
+// fileResult is what one input file produced.
+type fileResult struct {
+	input   release.Input
+	records []schema.Record
+}
+
+// process reads, decodes and extracts one input file and builds its records.
+func (b *builder) process(f inputFile) fileResult {
+	in := release.Input{Path: f.path, Bytes: f.size}
+	if f.skip != "" {
+		in.Skipped = f.skip
+		return fileResult{input: in}
+	}
+	raw, err := readLimited(f.abs, b.opts.MaxFileSize)
+	if err != nil {
+		in.Skipped = err.Error()
+		return fileResult{input: in}
+	}
+	sum := sha256.Sum256(raw)
+	in.SHA256, in.Bytes = hex.EncodeToString(sum[:]), int64(len(raw))
+	text, err := decode.Decode(raw)
+	if err != nil {
+		in.Skipped = err.Error()
+		return fileResult{input: in}
+	}
+	in.Encoding = text.Encoding
+	if text.Replaced > 0 {
+		in.Warnings = append(in.Warnings, fmt.Sprintf("%d invalid UTF-8 sequences replaced by U+FFFD", text.Replaced))
+	}
+	found := extract.Extract(text.Text)
+	in.Layout = found.Layout
+	for _, d := range found.Dropped {
+		in.Dropped = append(in.Dropped, release.Dropped{LineStart: d.LineStart, LineEnd: d.LineEnd, Reason: d.Reason})
+	}
+	src := b.sources[f.path]
+	records := make([]schema.Record, 0, len(found.Items))
+	for i, it := range found.Items {
+		r := b.record(it, src, len(found.Items) == 1)
+		r.ID = fmt.Sprintf("%s#%d", strings.TrimSuffix(f.path, path.Ext(f.path)), i+1)
+		r.Source = schema.Source{Path: f.path, SHA256: in.SHA256, Encoding: text.Encoding, LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
+		r.Layout = found.Layout
+		records = append(records, r)
+	}
+	in.Records = len(records)
+	return fileResult{input: in, records: records}
+}
+
+// readLimited reads a file, refusing one that grew past the limit since it
+// was listed.
+func readLimited(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("unreadable: %s", cause(err))
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("unreadable: %s", cause(err))
+	}
+	if int64(len(raw)) > limit {
+		return nil, fmt.Errorf("too large: over the limit of %d bytes (raise it with --max-file-size)", limit)
+	}
+	return raw, nil
+}
+
+// record fills a record's fields from an item and its sources.tsv row. For a
+// capture of one article the row's url and outlet win over the text; for a
+// capture of many items (a digest, a tag page) they describe the page, not
+// each item, and are not copied into the items.
+func (b *builder) record(it extract.Item, src source, single bool) schema.Record {
+	body := norm.NFC.String(it.Body())
+	r := schema.Record{
+		Title:     optional(it.Title),
+		Section:   optional(it.Section),
+		URL:       optional(it.URL),
+		DateText:  optional(it.DateText),
+		Byline:    it.Byline,
+		Body:      body,
+		Mentions:  []schema.Mention{},
+		WordCount: schema.WordCount(body),
+	}
+	outletText := it.Outlet
+	if single && src.URL != "" {
+		r.URL = &src.URL
+	}
+	if single && src.Outlet != "" {
+		outletText = src.Outlet
+	}
+	if outletText != "" {
+		o := outlet.Normalize(outletText)
+		r.Outlet, r.OutletCountry = optional(o.Name), optional(o.Country)
+	}
+	if it.DateText != "" {
+		if p, ok := dates.Parse(it.DateText, src.Retrieved); ok && p.Resolved {
+			r.Date, r.DatePrecision = &p.Date, &p.Precision
+		}
+	}
+	r.Language, r.LanguageConfidence = b.detector.Detect(body)
+	return r
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,78 @@
+package release
+
+// Manifest describes a release: what it holds, what it was built from and by.
+// No wall-clock time goes into it, so the same inputs and builder give the
+// same bytes.
+type Manifest struct {
+	Dataset       string   `json:"dataset"`
+	Version       string   `json:"version"`
+	SchemaVersion string   `json:"schema_version"`
+	Builder       Builder  `json:"builder"`
+	Records       int      `json:"records"`
+	Inputs        []Input  `json:"inputs"`
+	Sources       *Sources `json:"sources"`
+	Outputs       []Output `json:"outputs"`
+	Counts        Counts   `json:"counts"`
+}
+
+// Builder identifies the program that built a release.
+type Builder struct {
+	Module   string `json:"module"`
+	Version  string `json:"version"`
+	Revision string `json:"revision"`
+}
+
+// Input is one file of the input folder: the records it produced, or why it
+// was skipped.
+type Input struct {
+	Path     string    `json:"path"`
+	SHA256   string    `json:"sha256,omitempty"`
+	Bytes    int64     `json:"bytes"`
+	Encoding string    `json:"encoding,omitempty"`
+	Layout   string    `json:"layout,omitempty"`
+	Records  int       `json:"records"`
+	Skipped  string    `json:"skipped,omitempty"`
+	Dropped  []Dropped `json:"dropped,omitempty"`
+	Warnings []string  `json:"warnings,omitempty"`
+}
+
+// Dropped is an item found in an input that yields no record.
+type Dropped struct {
+	LineStart int    `json:"line_start"`
+	LineEnd   int    `json:"line_end"`
+	Reason    string `json:"reason"`
+}
+
+// Sources describes the sources.tsv that was read.
+type Sources struct {
+	Path     string   `json:"path"`
+	SHA256   string   `json:"sha256"`
+	Rows     int      `json:"rows"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Output is one data file of the release.
+type Output struct {
+	Path    string `json:"path"`
+	SHA256  string `json:"sha256"`
+	Bytes   int64  `json:"bytes"`
+	Records int    `json:"records"`
+}
+
+// Counts tallies records by layout, outlet and language.
+type Counts struct {
+	Layout   map[string]int `json:"layout"`
+	Outlet   map[string]int `json:"outlet"`
+	Language map[string]int `json:"language"`
+}
+
+// Skipped lists the inputs that produced no records.
+func (m *Manifest) Skipped() []Input {
+	var out []Input
+	for _, in := range m.Inputs {
+		if in.Skipped != "" {
+			out = append(out, in)
+		}
+	}
+	return out
+}

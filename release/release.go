@@ -1,0 +1,259 @@
+// Package release writes a versioned release of the corpus: corpus.jsonl,
+// corpus.parquet and manifest.json in out/<version>/.
+//
+// Records stream through a [Writer] in id order. Everything is written into a
+// temporary folder beside the release and renamed into place only when
+// complete, so a release folder is either whole or absent. A release version
+// that exists is refused unless forced; "dev" is rebuilt freely.
+package release
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/nkcorpus/builder/schema"
+)
+
+// File names inside a release folder.
+const (
+	JSONLFile    = "corpus.jsonl"
+	ParquetFile  = "corpus.parquet"
+	ManifestFile = "manifest.json"
+)
+
+// Dev is the version of a working build, which may be rebuilt.
+const Dev = "dev"
+
+const (
+	// rowsPerGroup bounds a Parquet row group, and so the writer's memory.
+	rowsPerGroup = 4096
+	// rowsPerBatch is how many rows go to the Parquet writer at once; the
+	// file is byte-identical only when the batches are.
+	rowsPerBatch = 256
+)
+
+// Errors a caller may want to tell apart.
+var (
+	ErrExists     = errors.New("release already exists")
+	ErrBadVersion = errors.New(`release version must be "dev" or a semantic version such as v1.2.0`)
+)
+
+var semver = regexp.MustCompile(`^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$`)
+
+// CheckVersion accepts "dev" and semantic versions with a leading v.
+func CheckVersion(v string) error {
+	if v == Dev || semver.MatchString(v) {
+		return nil
+	}
+	return fmt.Errorf("%q: %w", v, ErrBadVersion)
+}
+
+// Writer streams records into a release being built.
+type Writer struct {
+	dir, tmp string
+	manifest Manifest
+
+	jsonl     *countingFile
+	jsonlBuf  *bufio.Writer
+	jsonEnc   *json.Encoder
+	parquet   *countingFile
+	parquetW  *parquet.GenericWriter[schema.Record]
+	batch     []schema.Record
+	records   int
+	published bool
+}
+
+// Create starts release m.Version under outDir. m's dataset, schema and
+// builder fields go into the Parquet footer and the manifest.
+func Create(outDir string, m Manifest, force bool) (*Writer, error) {
+	if err := CheckVersion(m.Version); err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(outDir, m.Version)
+	if _, err := os.Stat(dir); err == nil && m.Version != Dev && !force {
+		return nil, fmt.Errorf("%s: %w; choose a new version, or pass --force to replace it", dir, ErrExists)
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(outDir, "."+m.Version+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	w := &Writer{dir: dir, tmp: tmp, manifest: m}
+	if err := w.open(); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *Writer) open() error {
+	var err error
+	if w.jsonl, err = createCounting(filepath.Join(w.tmp, JSONLFile)); err != nil {
+		return err
+	}
+	w.jsonlBuf = bufio.NewWriterSize(w.jsonl, 1<<20)
+	w.jsonEnc = json.NewEncoder(w.jsonlBuf)
+	w.jsonEnc.SetEscapeHTML(false)
+	if w.parquet, err = createCounting(filepath.Join(w.tmp, ParquetFile)); err != nil {
+		return err
+	}
+	m := w.manifest
+	w.parquetW = parquet.NewGenericWriter[schema.Record](w.parquet,
+		parquet.Compression(&parquet.Zstd),
+		parquet.MaxRowsPerRowGroup(rowsPerGroup),
+		parquet.CreatedBy(m.Builder.Module, m.Builder.Version, ""),
+		parquet.KeyValueMetadata("dataset", m.Dataset),
+		parquet.KeyValueMetadata("dataset_version", m.Version),
+		parquet.KeyValueMetadata("schema_version", m.SchemaVersion),
+	)
+	return nil
+}
+
+// Write appends one record; records must come in id order.
+func (w *Writer) Write(r schema.Record) error {
+	if err := w.jsonEnc.Encode(r); err != nil {
+		return fmt.Errorf("%s: %w", JSONLFile, err)
+	}
+	w.batch = append(w.batch, r)
+	w.records++
+	if len(w.batch) == rowsPerBatch {
+		return w.flushBatch()
+	}
+	return nil
+}
+
+func (w *Writer) flushBatch() error {
+	if _, err := w.parquetW.Write(w.batch); err != nil {
+		return fmt.Errorf("%s: %w", ParquetFile, err)
+	}
+	clear(w.batch)
+	w.batch = w.batch[:0]
+	return nil
+}
+
+// Publish completes the data files, writes the manifest (m, with the outputs
+// filled in) and renames the release into place, replacing an existing one.
+func (w *Writer) Publish(m Manifest) (Manifest, error) {
+	defer w.Abort()
+	if err := w.finishData(); err != nil {
+		return m, err
+	}
+	m.Records = w.records
+	m.Outputs = []Output{
+		{Path: JSONLFile, SHA256: w.jsonl.sum(), Bytes: w.jsonl.n, Records: w.records},
+		{Path: ParquetFile, SHA256: w.parquet.sum(), Bytes: w.parquet.n, Records: w.records},
+	}
+	if err := writeJSON(filepath.Join(w.tmp, ManifestFile), m); err != nil {
+		return m, err
+	}
+	// MkdirTemp made the folder private; a release is for everyone to read.
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		return m, err
+	}
+	if err := replaceDir(w.tmp, w.dir); err != nil {
+		return m, err
+	}
+	w.published = true
+	return m, nil
+}
+
+func (w *Writer) finishData() error {
+	if len(w.batch) > 0 {
+		if err := w.flushBatch(); err != nil {
+			return err
+		}
+	}
+	if err := w.parquetW.Close(); err != nil {
+		return fmt.Errorf("%s: %w", ParquetFile, err)
+	}
+	if err := w.jsonlBuf.Flush(); err != nil {
+		return fmt.Errorf("%s: %w", JSONLFile, err)
+	}
+	for _, f := range []*countingFile{w.jsonl, w.parquet} {
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Abort removes the temporary folder unless the release was published. It is
+// safe to call more than once.
+func (w *Writer) Abort() {
+	if w.jsonl != nil {
+		w.jsonl.Close()
+	}
+	if w.parquet != nil {
+		w.parquet.Close()
+	}
+	if !w.published {
+		os.RemoveAll(w.tmp)
+	}
+}
+
+// replaceDir renames tmp to dir, moving an existing dir aside first so that
+// dir is never half-written.
+func replaceDir(tmp, dir string) error {
+	old := tmp + ".old"
+	if err := os.Rename(dir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.Rename(old, dir)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
+
+// countingFile is a file that hashes and counts what is written to it.
+type countingFile struct {
+	f      *os.File
+	hash   hash.Hash
+	n      int64
+	closed bool
+}
+
+func createCounting(path string) (*countingFile, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return &countingFile{f: f, hash: sha256.New()}, nil
+}
+
+func (c *countingFile) Write(p []byte) (int, error) {
+	n, err := c.f.Write(p)
+	c.hash.Write(p[:n])
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *countingFile) Close() error {
+	if c.closed {
+		return nil
+	}
+	c.closed = true
+	return c.f.Close()
+}
+
+func (c *countingFile) sum() string { return hex.EncodeToString(c.hash.Sum(nil)) }
