@@ -203,7 +203,9 @@ func digestBody(it *Item, body []numberedLine) []string {
 			it.Byline = append(it.Byline, text)
 		case isWireNote(text), isPlaceholder(text), isTeaser(text):
 		case isPhotoCredit(text):
-			afterCredit = true
+			// A credit alone on its line has its caption under it; one
+			// that ends a caption line has none.
+			afterCredit = creditLine.MatchString(text)
 		case wasCredit && wordCount(text) <= 40:
 			// the caption under a credited photo
 		case isPersonName(text):

@@ -109,9 +109,10 @@ func finish(layout string, items []Item) Result {
 	return r
 }
 
-var spaceRun = regexp.MustCompile(`[\s\x{200B}\x{FEFF}]+`)
+var spaceRun = regexp.MustCompile(`[\s\p{Zs}\x{200B}\x{FEFF}]+`)
 
-// tidy trims a field and collapses its runs of white space to one space.
+// tidy trims a field and collapses its runs of white space, no-break and
+// zero-width spaces included, to one plain space.
 func tidy(s string) string {
 	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
 }
