@@ -120,12 +120,6 @@ func Lookup(name string) (Outlet, bool) {
 	return o, ok
 }
 
-// IsKnown reports whether name is a registered outlet spelling.
-func IsKnown(name string) bool {
-	_, ok := Lookup(name)
-	return ok
-}
-
 // titleIfShouting turns an all-capitals name of more than four letters
 // ("WASHINGTON EXAMINER") into title case; short ones are acronyms (BBC).
 func titleIfShouting(name string) string {

@@ -1,0 +1,82 @@
+package schema
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestDateJSON(t *testing.T) {
+	d, err := ParseDate("2024-04-18")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(d)
+	if err != nil || string(b) != `"2024-04-18"` || int32(d) != 19831 {
+		t.Errorf("2024-04-18 = %s (day %d, %v); want \"2024-04-18\", day 19831", b, int32(d), err)
+	}
+	var back Date
+	if err := json.Unmarshal(b, &back); err != nil || back != d {
+		t.Errorf("round trip = %v, %v", back, err)
+	}
+	if err := json.Unmarshal([]byte(`"2024-13-01"`), &back); err == nil {
+		t.Error("2024-13-01 was accepted")
+	}
+}
+
+func valid() Record {
+	body := "Stepanakert is Khankendi."
+	return Record{
+		ID:       "001_x#1",
+		Source:   Source{Path: "001_x.txt", SHA256: "ab", Encoding: "utf-8", LineStart: 1, LineEnd: 3},
+		Layout:   "plain",
+		Byline:   []string{},
+		Body:     body,
+		Language: "en", LanguageConfidence: 0.9,
+		Mentions:  []Mention{{Entity: "place/khankendi", Surface: "Stepanakert", Start: 0, End: 11}, {Entity: "place/khankendi", Surface: "Khankendi", Start: 15, End: 24}},
+		WordCount: WordCount(body),
+	}
+}
+
+func TestCheck(t *testing.T) {
+	if errs := Check(valid()); errs != nil {
+		t.Fatalf("valid record: %v", errs)
+	}
+	day := PrecisionDay
+	tests := []struct {
+		name   string
+		break_ func(*Record)
+		want   string
+	}{
+		{"id", func(r *Record) { r.ID = "001_x" }, "id is not"},
+		{"empty body", func(r *Record) { r.Body, r.WordCount, r.Mentions = " ", 0, []Mention{} }, "body is empty"},
+		{"invalid utf-8", func(r *Record) { r.Body = "a\xffb"; r.WordCount = WordCount(r.Body); r.Mentions = []Mention{} }, "not valid UTF-8"},
+		{"not NFC", func(r *Record) { r.Body = "Xanke\u0301ndi"; r.WordCount = 1; r.Mentions = []Mention{} }, "not NFC"},
+		{"null byline", func(r *Record) { r.Byline = nil }, "must be arrays"},
+		{"precision without date", func(r *Record) { r.DatePrecision = &day }, "both set or both null"},
+		{"word count", func(r *Record) { r.WordCount = 99 }, "word_count 99"},
+		{"mention out of range", func(r *Record) { r.Mentions[1].End = 99 }, "out of range"},
+		{"mention surface", func(r *Record) { r.Mentions[1].Surface = "Shusha" }, `surface "Shusha"`},
+		{"mention order", func(r *Record) { r.Mentions[0], r.Mentions[1] = r.Mentions[1], r.Mentions[0] }, "not sorted"},
+		{"lines", func(r *Record) { r.Source.LineStart = 0 }, "not a 1-based range"},
+		{"confidence", func(r *Record) { r.LanguageConfidence = 1.5 }, "outside 0-1"},
+	}
+	for _, tt := range tests {
+		r := valid()
+		tt.break_(&r)
+		errs := Check(r)
+		found := false
+		for _, err := range errs {
+			found = found || strings.Contains(err.Error(), tt.want)
+		}
+		if !found {
+			t.Errorf("%s: Check = %v, want an error containing %q", tt.name, errs, tt.want)
+		}
+	}
+}
+
+func TestWordCount(t *testing.T) {
+	if got := WordCount("Bu gün — Ağdamın 2 il ötür. • #Kalbajar"); got != 7 {
+		t.Errorf("WordCount = %d, want 7 (dash and bullet are not words)", got)
+	}
+}
