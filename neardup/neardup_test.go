@@ -1,0 +1,154 @@
+package neardup
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nkcorpus/builder/decode"
+	"github.com/nkcorpus/builder/extract"
+)
+
+// seedItems returns the bodies of the seeds' items by name ("001#1").
+func seedItems(t testing.TB) (map[string]string, []string) {
+	t.Helper()
+	files, err := filepath.Glob("../seeds/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	var order []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := decode.Decode(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, it := range extract.Extract(text.Text).Items {
+			name := fmt.Sprintf("%s#%d", filepath.Base(f)[:3], i+1)
+			bodies[name] = it.Body()
+			order = append(order, name)
+		}
+	}
+	return bodies, order
+}
+
+func jaccard(a, b string) float64 {
+	set := func(s string) map[uint64]bool {
+		m := map[uint64]bool{}
+		for _, h := range Shingles(s) {
+			m[h] = true
+		}
+		return m
+	}
+	x, y := set(a), set(b)
+	inter := 0
+	for h := range x {
+		if y[h] {
+			inter++
+		}
+	}
+	union := len(x) + len(y) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+func paragraphs(body string) []string { return strings.Split(body, "\n\n") }
+
+// TestThreshold measures the exact shingle Jaccard similarity of pairs that
+// must match and of pairs that must not, and checks Threshold sits between
+// them with room for MinHash's error. go test -v shows the figures.
+func TestThreshold(t *testing.T) {
+	bodies, order := seedItems(t)
+	barrons := bodies["001#1"]
+	p := paragraphs(barrons)
+	half := strings.Join(p[:len(p)/2], "\n\n")
+	edited := strings.Join(append(append([]string{"BAKU, Azerbaijan (AFP) - Updated with a new first paragraph about the convoy and the officials who met it."}, p[1:len(p)-3]...), "The ministry gave no further details on Tuesday."), "\n\n")
+
+	mustMatch := []struct {
+		name string
+		a, b string
+	}{
+		{"Barron's / France 24 (seeds, one AFP story)", barrons, bodies["001#6"]},
+		{"AFP story / its first half", barrons, half},
+		{"AFP story / new lead, ending cut, line added", barrons, edited},
+	}
+	mustNot := []struct {
+		name string
+		a, b string
+	}{
+		{"Barron's / Times of Israel (two AFP stories, same day)", barrons, bodies["001#9"]},
+		{"Barron's / ABC News (same events)", barrons, bodies["001#2"]},
+		{"DW / UN News (same UN mission)", bodies["001#7"], bodies["001#4"]},
+		{"Azerbaijani posts sharing their closing lines", bodies["004#3"], bodies["004#12"]},
+	}
+	lowestMatch, highestOther := 1.0, 0.0
+	for _, c := range mustMatch {
+		j := jaccard(c.a, c.b)
+		t.Logf("must match   %.3f  %s", j, c.name)
+		lowestMatch = min(lowestMatch, j)
+	}
+	for _, c := range mustNot {
+		j := jaccard(c.a, c.b)
+		t.Logf("must not     %.3f  %s", j, c.name)
+		highestOther = max(highestOther, j)
+	}
+	// Every other pair of seed records.
+	for i, a := range order {
+		for _, b := range order[i+1:] {
+			if a == "001#1" && b == "001#6" {
+				continue
+			}
+			if j := jaccard(bodies[a], bodies[b]); j > highestOther {
+				t.Logf("must not     %.3f  %s / %s", j, a, b)
+				highestOther = j
+			}
+		}
+	}
+	const margin = 0.1 // MinHash with 128 hashes errs by about ±0.06 at 0.4
+	if lowestMatch < Threshold+margin || highestOther > Threshold-margin {
+		t.Errorf("threshold %.2f not clear of the measurements: lowest must-match %.3f, highest must-not %.3f", Threshold, lowestMatch, highestOther)
+	}
+}
+
+// TestIndex: the later of two near-duplicates points at the earlier; other
+// records are left alone.
+func TestIndex(t *testing.T) {
+	bodies, order := seedItems(t)
+	x := NewIndex()
+	got := map[string]string{}
+	for _, name := range order {
+		if dup := x.Add(name, Sign(bodies[name])); dup != "" {
+			got[name] = dup
+		}
+	}
+	if len(got) != 1 || got["001#6"] != "001#1" {
+		t.Errorf("duplicates = %v, want only 001#6 → 001#1", got)
+	}
+}
+
+func TestSignIsStable(t *testing.T) {
+	sig := Sign("one two three four five six seven")
+	if len(sig) != numHashes || sig[0] != Sign("One two three four five six seven")[0] {
+		t.Fatal("signature changes with case")
+	}
+	if Sign("too short to sign") != nil {
+		t.Error("a body under five words got a signature")
+	}
+}
+
+func BenchmarkSign(b *testing.B) {
+	bodies, _ := seedItems(b)
+	body := bodies["001#10"]
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		Sign(body)
+	}
+}
