@@ -5,12 +5,19 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 
 	"github.com/nkcorpus/builder/language"
+	"github.com/nkcorpus/builder/mention"
+	"github.com/nkcorpus/builder/neardup"
 	"github.com/nkcorpus/builder/release"
 	"github.com/nkcorpus/builder/schema"
 )
@@ -28,7 +35,9 @@ type Options struct {
 	Workers       int
 	Force         bool
 	MaxFileSize   int64
-	Builder       release.Builder
+	// Gazetteer is a file of entities added to the built-in gazetteer.
+	Gazetteer string
+	Builder   release.Builder
 }
 
 // noOutlet is the key counting records whose outlet is unknown.
@@ -38,6 +47,7 @@ type builder struct {
 	opts     Options
 	sources  map[string]source
 	detector *language.Detector
+	matcher  *mention.Matcher
 }
 
 // Build reads every capture under opts.Input and publishes the release
@@ -69,6 +79,11 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	}
 	m.Sources = sourcesInfo
 	warnUnlisted(sourcesInfo, sources, files)
+	matcher, gazetteer, err := loadMatcher(opts.Gazetteer)
+	if err != nil {
+		return m, err
+	}
+	m.Gazetteer = gazetteer
 
 	w, err := release.Create(opts.Output, m, opts.Force)
 	if err != nil {
@@ -76,12 +91,14 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	}
 	defer w.Abort()
 
-	b := &builder{opts: opts, sources: sources, detector: language.NewDetector()}
+	b := &builder{opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
+	duplicates := neardup.NewIndex()
 	err = inOrder(ctx, len(files), opts.Workers, 4*opts.Workers,
 		func(i int) fileResult { return b.process(files[i]) },
 		func(r fileResult) error {
 			m.Inputs = append(m.Inputs, r.input)
-			for _, rec := range r.records {
+			for i, rec := range r.records {
+				rec.DuplicateOf = optional(duplicates.Add(rec.ID, r.signatures[i]))
 				if err := w.Write(rec); err != nil {
 					return err
 				}
@@ -93,6 +110,31 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		return m, err
 	}
 	return w.Publish(m)
+}
+
+// loadMatcher builds the mention matcher from the built-in gazetteer and
+// the user's file, if any.
+func loadMatcher(userFile string) (*mention.Matcher, release.Gazetteer, error) {
+	g, err := mention.Builtin()
+	if err != nil {
+		return nil, release.Gazetteer{}, err
+	}
+	info := release.Gazetteer{Files: []release.File{{Path: "(built in)", SHA256: mention.BuiltinSHA256()}}}
+	if userFile != "" {
+		raw, err := os.ReadFile(userFile)
+		if err != nil {
+			return nil, info, fmt.Errorf("gazetteer: %w", err)
+		}
+		user, err := mention.ParseGazetteer(bytes.NewReader(raw), userFile)
+		if err != nil {
+			return nil, info, err
+		}
+		g.Add(user)
+		sum := sha256.Sum256(raw)
+		info.Files = append(info.Files, release.File{Path: filepath.Base(userFile), SHA256: hex.EncodeToString(sum[:])})
+	}
+	info.Entities = len(g.Entities)
+	return mention.NewMatcher(g), info, nil
 }
 
 func count(c *release.Counts, r schema.Record) {

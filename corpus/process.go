@@ -14,6 +14,7 @@ import (
 	"github.com/nkcorpus/builder/dates"
 	"github.com/nkcorpus/builder/decode"
 	"github.com/nkcorpus/builder/extract"
+	"github.com/nkcorpus/builder/neardup"
 	"github.com/nkcorpus/builder/outlet"
 	"github.com/nkcorpus/builder/release"
 	"github.com/nkcorpus/builder/schema"
@@ -21,8 +22,9 @@ import (
 
 // fileResult is what one input file produced.
 type fileResult struct {
-	input   release.Input
-	records []schema.Record
+	input      release.Input
+	records    []schema.Record
+	signatures []neardup.Signature // one per record, for near-duplicates
 }
 
 // process reads, decodes and extracts one input file and builds its records.
@@ -55,15 +57,17 @@ func (b *builder) process(f inputFile) fileResult {
 	}
 	src := b.sources[f.path]
 	records := make([]schema.Record, 0, len(found.Items))
+	signatures := make([]neardup.Signature, 0, len(found.Items))
 	for i, it := range found.Items {
 		r := b.record(it, src, len(found.Items) == 1)
 		r.ID = fmt.Sprintf("%s#%d", strings.TrimSuffix(f.path, path.Ext(f.path)), i+1)
 		r.Source = schema.Source{Path: f.path, SHA256: in.SHA256, Encoding: text.Encoding, LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
 		r.Layout = found.Layout
 		records = append(records, r)
+		signatures = append(signatures, neardup.Sign(r.Body))
 	}
 	in.Records = len(records)
-	return fileResult{input: in, records: records}
+	return fileResult{input: in, records: records, signatures: signatures}
 }
 
 // readLimited reads a file, refusing one that grew past the limit since it
@@ -97,7 +101,6 @@ func (b *builder) record(it extract.Item, src source, single bool) schema.Record
 		DateText:  optional(it.DateText),
 		Byline:    it.Byline,
 		Body:      body,
-		Mentions:  []schema.Mention{},
 		WordCount: schema.WordCount(body),
 	}
 	outletText := it.Outlet
@@ -117,6 +120,7 @@ func (b *builder) record(it extract.Item, src source, single bool) schema.Record
 		}
 	}
 	r.Language, r.LanguageConfidence = b.detector.Detect(body)
+	r.Mentions = b.matcher.Find(body, r.Language)
 	return r
 }
 

@@ -25,10 +25,11 @@ package mention
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 )
@@ -57,14 +58,10 @@ func Builtin() (*Gazetteer, error) {
 	return ParseGazetteer(bytes.NewReader(builtin), "mention/gazetteer.tsv")
 }
 
-// LoadGazetteer reads a gazetteer file.
-func LoadGazetteer(path string) (*Gazetteer, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ParseGazetteer(f, path)
+// BuiltinSHA256 is the checksum of the built-in gazetteer file.
+func BuiltinSHA256() string {
+	sum := sha256.Sum256(builtin)
+	return hex.EncodeToString(sum[:])
 }
 
 var (

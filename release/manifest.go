@@ -4,15 +4,16 @@ package release
 // No wall-clock time goes into it, so the same inputs and builder give the
 // same bytes.
 type Manifest struct {
-	Dataset       string   `json:"dataset"`
-	Version       string   `json:"version"`
-	SchemaVersion string   `json:"schema_version"`
-	Builder       Builder  `json:"builder"`
-	Records       int      `json:"records"`
-	Inputs        []Input  `json:"inputs"`
-	Sources       *Sources `json:"sources"`
-	Outputs       []Output `json:"outputs"`
-	Counts        Counts   `json:"counts"`
+	Dataset       string    `json:"dataset"`
+	Version       string    `json:"version"`
+	SchemaVersion string    `json:"schema_version"`
+	Builder       Builder   `json:"builder"`
+	Records       int       `json:"records"`
+	Inputs        []Input   `json:"inputs"`
+	Sources       *Sources  `json:"sources"`
+	Gazetteer     Gazetteer `json:"gazetteer"`
+	Outputs       []Output  `json:"outputs"`
+	Counts        Counts    `json:"counts"`
 }
 
 // Builder identifies the program that built a release.
@@ -49,6 +50,18 @@ type Sources struct {
 	SHA256   string   `json:"sha256"`
 	Rows     int      `json:"rows"`
 	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Gazetteer describes the gazetteer mentions were matched against.
+type Gazetteer struct {
+	Entities int    `json:"entities"`
+	Files    []File `json:"files"`
+}
+
+// File is a file identified by its checksum.
+type File struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
 }
 
 // Output is one data file of the release.

@@ -44,6 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "files read in parallel; the output is the same for any `N`"},
 			&cli.BoolFlag{Name: "force", Usage: "replace a release version that already exists"},
 			&cli.Int64Flag{Name: "max-file-size", Value: corpus.DefaultMaxFileSize, Usage: "skip captures larger than `BYTES`"},
+			&cli.StringFlag{Name: "gazetteer", Usage: "add the entities of `FILE` (the TSV format of mention/gazetteer.tsv) to the built-in gazetteer; an id already there is replaced"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -56,6 +57,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Workers:     c.Int("workers"),
 				Force:       c.Bool("force"),
 				MaxFileSize: c.Int64("max-file-size"),
+				Gazetteer:   c.String("gazetteer"),
 				Builder:     builderInfo(),
 			})
 			if err != nil {
