@@ -9,11 +9,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 
 	"github.com/nkcorpus/builder/language"
 	"github.com/nkcorpus/builder/mention"
@@ -37,7 +39,9 @@ type Options struct {
 	MaxFileSize   int64
 	// Gazetteer is a file of entities added to the built-in gazetteer.
 	Gazetteer string
-	Builder   release.Builder
+	// Strict refuses to publish a release when anything was left out.
+	Strict  bool
+	Builder release.Builder
 }
 
 // noOutlet is the key counting records whose outlet is unknown.
@@ -109,7 +113,24 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	if err != nil {
 		return m, err
 	}
+	if problems := m.Problems(); opts.Strict && len(problems) > 0 {
+		return m, strictError(problems)
+	}
 	return w.Publish(m)
+}
+
+// ErrStrict is returned when strict mode refuses a build that left
+// something out.
+var ErrStrict = errors.New("strict mode: no release written")
+
+func strictError(problems []string) error {
+	const shown = 10
+	list := problems[:min(len(problems), shown)]
+	more := ""
+	if len(problems) > shown {
+		more = fmt.Sprintf("\n(and %d more)", len(problems)-shown)
+	}
+	return fmt.Errorf("%w; %d inputs, items or sources.tsv rows were left out:\n%s%s", ErrStrict, len(problems), strings.Join(list, "\n"), more)
 }
 
 // loadMatcher builds the mention matcher from the built-in gazetteer and

@@ -43,7 +43,7 @@ func readJSONL(t *testing.T, path string) []schema.Record {
 	defer f.Close()
 	var records []schema.Record
 	scanner := bufio.NewScanner(f)
-	scanner.Buffer(nil, 16<<20)
+	scanner.Buffer(nil, 256<<20)
 	for scanner.Scan() {
 		var r schema.Record
 		if err := json.Unmarshal(scanner.Bytes(), &r); err != nil {

@@ -46,7 +46,7 @@ func listInputs(root string, maxSize int64) ([]inputFile, error) {
 		f := inputFile{path: rel, abs: abs}
 		if err != nil {
 			// An unreadable folder: skip it, keep walking.
-			f.skip = "unreadable: " + cause(err)
+			f.skip = unreadable(err)
 			files = append(files, f)
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -57,9 +57,9 @@ func listInputs(root string, maxSize int64) ([]inputFile, error) {
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") {
-			f.skip = "hidden file"
+			f.skip = "hidden file, not read (rename it without the leading dot to include it)"
 			if d.IsDir() {
-				f.skip = "hidden folder, not read"
+				f.skip = "hidden folder, not read (rename it without the leading dot to include it)"
 				files = append(files, f)
 				return fs.SkipDir
 			}
@@ -88,18 +88,18 @@ func inspect(f inputFile, d fs.DirEntry, realRoot string, maxSize int64) inputFi
 			return f
 		}
 		if !within(realRoot, target) {
-			f.skip = "symlink leads outside the input folder; not followed"
+			f.skip = "symlink leads outside the input folder, not followed (copy the file in to include it)"
 			return f
 		}
 	}
 	info, err := os.Stat(f.abs)
 	switch {
 	case err != nil:
-		f.skip = "unreadable: " + cause(err)
+		f.skip = unreadable(err)
 	case info.IsDir():
-		f.skip = "symlink to a folder; not followed"
+		f.skip = "symlink to a folder, not followed (copy the folder in to include it)"
 	case !info.Mode().IsRegular():
-		f.skip = "not a regular file"
+		f.skip = "not a regular file (a device, pipe or socket)"
 	case info.Size() > maxSize:
 		f.skip = fmt.Sprintf("too large: %d bytes, over the limit of %d (raise it with --max-file-size)", info.Size(), maxSize)
 	}
@@ -112,6 +112,11 @@ func inspect(f inputFile, d fs.DirEntry, realRoot string, maxSize int64) inputFi
 func within(root, path string) bool {
 	rel, err := filepath.Rel(root, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// unreadable is the skip reason for a file the builder may not read.
+func unreadable(err error) string {
+	return "unreadable: " + cause(err) + " (check the file's permissions)"
 }
 
 // cause strips the path an fs error repeats, since the manifest entry names

@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,7 +44,7 @@ func (b *builder) process(f inputFile) fileResult {
 	in.SHA256, in.Bytes = hex.EncodeToString(sum[:]), int64(len(raw))
 	text, err := decode.Decode(raw)
 	if err != nil {
-		in.Skipped = err.Error()
+		in.Skipped = decodeAdvice(err)
 		return fileResult{input: in}
 	}
 	in.Encoding = text.Encoding
@@ -70,17 +71,32 @@ func (b *builder) process(f inputFile) fileResult {
 	return fileResult{input: in, records: records, signatures: signatures}
 }
 
+// decodeAdvice turns a decoding error into a skip reason that says what to do.
+func decodeAdvice(err error) string {
+	switch {
+	case errors.Is(err, decode.ErrEmpty):
+		return "empty file: no text to read"
+	case errors.Is(err, decode.ErrBinary):
+		return "binary content, not text (an image or other non-text file; remove it or convert it to text)"
+	}
+	return err.Error() + " (convert the file to UTF-8)"
+}
+
+// openInput opens an input file; tests replace it to simulate files the
+// builder may not read, which root can always read.
+var openInput = os.Open
+
 // readLimited reads a file, refusing one that grew past the limit since it
 // was listed.
 func readLimited(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := openInput(name)
 	if err != nil {
-		return nil, fmt.Errorf("unreadable: %s", cause(err))
+		return nil, errors.New(unreadable(err))
 	}
 	defer f.Close()
 	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("unreadable: %s", cause(err))
+		return nil, errors.New(unreadable(err))
 	}
 	if int64(len(raw)) > limit {
 		return nil, fmt.Errorf("too large: over the limit of %d bytes (raise it with --max-file-size)", limit)

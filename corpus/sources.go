@@ -40,8 +40,8 @@ func readSources(input string) (map[string]source, *release.Sources, error) {
 	sum := sha256.Sum256(raw)
 	info := &release.Sources{Path: SourcesFile, SHA256: hex.EncodeToString(sum[:])}
 	rows := map[string]source{}
-	warn := func(line int, format string, args ...any) {
-		info.Warnings = append(info.Warnings, fmt.Sprintf("%s:%d: ", SourcesFile, line)+fmt.Sprintf(format, args...))
+	note := func(list *[]string, line int, format string, args ...any) {
+		*list = append(*list, fmt.Sprintf("%s:%d: ", SourcesFile, line)+fmt.Sprintf(format, args...))
 	}
 
 	scanner := bufio.NewScanner(strings.NewReader(string(raw)))
@@ -66,7 +66,7 @@ func readSources(input string) (map[string]source, *release.Sources, error) {
 			continue
 		}
 		if len(fields) > len(columns) {
-			warn(line, "%d fields but the header names %d; row ignored (are there tabs inside a value?)", len(fields), len(columns))
+			note(&info.Ignored, line, "%d fields but the header names %d; row ignored (are there tabs inside a value?)", len(fields), len(columns))
 			continue
 		}
 		get := func(name string) string {
@@ -77,17 +77,17 @@ func readSources(input string) (map[string]source, *release.Sources, error) {
 		}
 		file := filepath.ToSlash(get("file"))
 		if file == "" {
-			warn(line, "no file name; row ignored")
+			note(&info.Ignored, line, "no file name; row ignored")
 			continue
 		}
 		if _, dup := rows[file]; dup {
-			warn(line, "%s listed again; the later row is used", file)
+			note(&info.Warnings, line, "%s listed again; the later row is used", file)
 		}
 		s := source{URL: get("url"), Outlet: get("outlet")}
 		if r := get("retrieved"); r != "" {
 			t, err := time.Parse("2006-01-02", r)
 			if err != nil {
-				warn(line, "retrieved %q is not a YYYY-MM-DD date; it is ignored", r)
+				note(&info.Warnings, line, "retrieved %q is not a YYYY-MM-DD date; it is ignored", r)
 			}
 			s.Retrieved = t
 		}

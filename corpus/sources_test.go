@@ -68,7 +68,7 @@ func TestSourcesTable(t *testing.T) {
 			t.Errorf("%s (%s): date %v, want %s", r.ID, *r.DateText, r.Date, want)
 		}
 	}
-	warnings := strings.Join(m.Sources.Warnings, "\n")
+	warnings := strings.Join(append(m.Sources.Ignored, m.Sources.Warnings...), "\n")
 	for _, want := range []string{
 		"sources.tsv:5: 5 fields but the header names 4",
 		`sources.tsv:6: 000_01f3686a22a4f32d.txt listed again`,

@@ -167,10 +167,11 @@ func isBinary(raw []byte) bool {
 	return controls*100 > len(sample) // more than 1%
 }
 
-// mostlyUTF8 reports text that is UTF-8 with a few broken sequences: at least
-// as many valid multi-byte runes as invalid bytes, and invalid bytes under 1%.
+// mostlyUTF8 reports text that is UTF-8 with a few broken sequences: at most
+// one invalid byte for every two valid multi-byte characters. Text in a
+// legacy code page has almost no valid multi-byte sequences.
 func mostlyUTF8(raw []byte) bool {
-	total, valid, invalid := len(raw), 0, 0
+	valid, invalid := 0, 0
 	for len(raw) > 0 {
 		r, size := utf8.DecodeRune(raw)
 		switch {
@@ -181,5 +182,5 @@ func mostlyUTF8(raw []byte) bool {
 		}
 		raw = raw[size:]
 	}
-	return valid >= invalid && invalid*100 < total
+	return valid > 0 && invalid*2 <= valid
 }

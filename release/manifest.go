@@ -1,5 +1,7 @@
 package release
 
+import "fmt"
+
 // Manifest describes a release: what it holds, what it was built from and by.
 // No wall-clock time goes into it, so the same inputs and builder give the
 // same bytes.
@@ -46,9 +48,11 @@ type Dropped struct {
 
 // Sources describes the sources.tsv that was read.
 type Sources struct {
-	Path     string   `json:"path"`
-	SHA256   string   `json:"sha256"`
-	Rows     int      `json:"rows"`
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Rows   int    `json:"rows"`
+	// Ignored are the rows left out, each "sources.tsv:LINE: why".
+	Ignored  []string `json:"ignored,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
 }
 
@@ -77,6 +81,25 @@ type Counts struct {
 	Layout   map[string]int `json:"layout"`
 	Outlet   map[string]int `json:"outlet"`
 	Language map[string]int `json:"language"`
+}
+
+// Problems lists, one a line, what the build left out: skipped inputs,
+// dropped items and ignored sources.tsv rows, each naming its file and, where
+// there is one, its line.
+func (m *Manifest) Problems() []string {
+	var out []string
+	for _, in := range m.Inputs {
+		if in.Skipped != "" {
+			out = append(out, fmt.Sprintf("%s: skipped: %s", in.Path, in.Skipped))
+		}
+		for _, d := range in.Dropped {
+			out = append(out, fmt.Sprintf("%s:%d-%d: item dropped: %s", in.Path, d.LineStart, d.LineEnd, d.Reason))
+		}
+	}
+	if m.Sources != nil {
+		out = append(out, m.Sources.Ignored...)
+	}
+	return out
 }
 
 // Skipped lists the inputs that produced no records.

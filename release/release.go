@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"syscall"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -46,7 +47,11 @@ const (
 var (
 	ErrExists     = errors.New("release already exists")
 	ErrBadVersion = errors.New(`release version must be "dev" or a semantic version such as v1.2.0`)
+	ErrLocked     = errors.New("another build is writing to this output folder")
 )
+
+// LockFile is the file in the output folder a build holds locked.
+const LockFile = ".lock"
 
 var semver = regexp.MustCompile(`^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$`)
 
@@ -61,6 +66,7 @@ func CheckVersion(v string) error {
 // Writer streams records into a release being built.
 type Writer struct {
 	dir, tmp string
+	lock     *os.File
 	manifest Manifest
 
 	jsonl     *countingFile
@@ -79,18 +85,24 @@ func Create(outDir string, m Manifest, force bool) (*Writer, error) {
 	if err := CheckVersion(m.Version); err != nil {
 		return nil, err
 	}
-	dir := filepath.Join(outDir, m.Version)
-	if _, err := os.Stat(dir); err == nil && m.Version != Dev && !force {
-		return nil, fmt.Errorf("%s: %w; choose a new version, or pass --force to replace it", dir, ErrExists)
-	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(outDir, "."+m.Version+".tmp-")
+	lock, err := lockFolder(outDir)
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: dir, tmp: tmp, manifest: m}
+	dir := filepath.Join(outDir, m.Version)
+	if _, err := os.Stat(dir); err == nil && m.Version != Dev && !force {
+		lock.Close()
+		return nil, fmt.Errorf("%s: %w; choose a new version, or pass --force to replace it", dir, ErrExists)
+	}
+	tmp, err := os.MkdirTemp(outDir, "."+m.Version+".tmp-")
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	w := &Writer{dir: dir, tmp: tmp, lock: lock, manifest: m}
 	if err := w.open(); err != nil {
 		w.Abort()
 		return nil, err
@@ -189,8 +201,8 @@ func (w *Writer) finishData() error {
 	return nil
 }
 
-// Abort removes the temporary folder unless the release was published. It is
-// safe to call more than once.
+// Abort removes the temporary folder unless the release was published, and
+// releases the output folder. It is safe to call more than once.
 func (w *Writer) Abort() {
 	if w.jsonl != nil {
 		w.jsonl.Close()
@@ -201,6 +213,25 @@ func (w *Writer) Abort() {
 	if !w.published {
 		os.RemoveAll(w.tmp)
 	}
+	w.lock.Close()
+}
+
+// lockFolder takes the output folder's lock, which the kernel releases when
+// the process ends however it ends, so a crash leaves no stale lock.
+func lockFolder(outDir string) (*os.File, error) {
+	path := filepath.Join(outDir, LockFile)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("%s: %w (%s is locked); wait for it to finish", outDir, ErrLocked, path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
 }
 
 // replaceDir renames tmp to dir, moving an existing dir aside first so that

@@ -13,11 +13,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -26,7 +28,11 @@ import (
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+	// An interrupt cancels the build, which then removes its temporary
+	// folder and leaves the previous release as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args, os.Stdout, os.Stderr))
 }
 
 // run is the whole program; it returns the exit status.
@@ -44,6 +50,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "files read in parallel; the output is the same for any `N`"},
 			&cli.BoolFlag{Name: "force", Usage: "replace a release version that already exists"},
 			&cli.Int64Flag{Name: "max-file-size", Value: corpus.DefaultMaxFileSize, Usage: "skip captures larger than `BYTES`"},
+			&cli.BoolFlag{Name: "strict", Usage: "fail, writing no release, if any input is skipped, item dropped or sources.tsv row ignored"},
 			&cli.StringFlag{Name: "gazetteer", Usage: "add the entities of `FILE` (the TSV format of mention/gazetteer.tsv) to the built-in gazetteer; an id already there is replaced"},
 		},
 		Action: func(c *cli.Context) error {
@@ -58,6 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Force:       c.Bool("force"),
 				MaxFileSize: c.Int64("max-file-size"),
 				Gazetteer:   c.String("gazetteer"),
+				Strict:      c.Bool("strict"),
 				Builder:     builderInfo(),
 			})
 			if err != nil {
@@ -67,14 +75,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return nil
 		},
 	}
-	if err := app.RunContext(ctx, args); err != nil {
-		fmt.Fprintln(stderr, "build:", err)
-		if errors.Is(err, release.ErrExists) || errors.Is(err, release.ErrBadVersion) {
-			return 2
-		}
-		return 1
+	err := app.RunContext(ctx, args)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "build: interrupted; no release written, the previous one is untouched")
+		return 130
 	}
-	return 0
+	fmt.Fprintln(stderr, "build:", err)
+	if errors.Is(err, release.ErrExists) || errors.Is(err, release.ErrBadVersion) || errors.Is(err, release.ErrLocked) {
+		return 2
+	}
+	return 1
 }
 
 // revision may be set at link time (-ldflags "-X main.revision=…") where the
@@ -131,8 +144,8 @@ func summarize(w io.Writer, out string, m release.Manifest) {
 	fmt.Fprintf(w, "built %s/%s: %d records from %d files (%d skipped)\n", out, m.Version, m.Records, len(m.Inputs)-len(skipped), len(skipped))
 	fmt.Fprintf(w, "  by layout:   %s\n", tally(m.Counts.Layout))
 	fmt.Fprintf(w, "  by language: %s\n", tally(m.Counts.Language))
-	for _, s := range skipped {
-		fmt.Fprintf(w, "  skipped %s: %s\n", s.Path, s.Skipped)
+	for _, p := range m.Problems() {
+		fmt.Fprintf(w, "  %s\n", p)
 	}
 }
 

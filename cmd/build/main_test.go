@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,9 +9,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"build": func() { os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr)) },
-	})
+	testscript.Main(m, map[string]func(){"build": main})
 }
 
 // TestScripts runs the CLI as a user does, in a fresh folder holding a copy
