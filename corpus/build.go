@@ -44,9 +44,6 @@ type Options struct {
 	Builder release.Builder
 }
 
-// noOutlet is the key counting records whose outlet is unknown.
-const noOutlet = "(none)"
-
 type builder struct {
 	opts     Options
 	sources  map[string]source
@@ -68,7 +65,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		Version:       opts.Version,
 		SchemaVersion: schema.Version,
 		Builder:       opts.Builder,
-		Counts:        release.Counts{Layout: map[string]int{}, Outlet: map[string]int{}, Language: map[string]int{}},
+		Counts:        release.NewCounts(),
 	}
 	if err := release.CheckVersion(opts.Version); err != nil {
 		return m, err
@@ -106,7 +103,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 				if err := w.Write(rec); err != nil {
 					return err
 				}
-				count(&m.Counts, rec)
+				m.Counts.Add(rec)
 			}
 			return nil
 		})
@@ -156,16 +153,6 @@ func loadMatcher(userFile string) (*mention.Matcher, release.Gazetteer, error) {
 	}
 	info.Entities = len(g.Entities)
 	return mention.NewMatcher(g), info, nil
-}
-
-func count(c *release.Counts, r schema.Record) {
-	c.Layout[r.Layout]++
-	c.Language[r.Language]++
-	if r.Outlet != nil {
-		c.Outlet[*r.Outlet]++
-	} else {
-		c.Outlet[noOutlet]++
-	}
 }
 
 // warnUnlisted notes sources.tsv rows that name no input file.

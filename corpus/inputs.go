@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,6 +14,9 @@ import (
 // to be skipped.
 type inputFile struct {
 	path string // relative to the input folder, "/"-separated
+	// stem is the path its records' ids start with: the path without its
+	// extension, or with it when another input has the same stem.
+	stem string
 	abs  string
 	size int64
 	skip string // why it is not read; "" to read it
@@ -75,8 +79,29 @@ func listInputs(root string, maxSize int64) ([]inputFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	assignStems(files)
 	return files, nil
+}
+
+// assignStems gives each input its id stem and puts the inputs in id order:
+// by stem, so a release's records are sorted by id (path, then ordinal).
+func assignStems(files []inputFile) {
+	uses := map[string]int{}
+	for _, f := range files {
+		uses[strings.TrimSuffix(f.path, path.Ext(f.path))]++
+	}
+	for i, f := range files {
+		files[i].stem = strings.TrimSuffix(f.path, path.Ext(f.path))
+		if uses[files[i].stem] > 1 {
+			files[i].stem = f.path // "a.txt" and "a.md" must not share ids
+		}
+	}
+	sort.Slice(files, func(i, j int) bool {
+		if files[i].stem != files[j].stem {
+			return files[i].stem < files[j].stem
+		}
+		return files[i].path < files[j].path
+	})
 }
 
 // inspect decides whether a non-folder entry can be read.

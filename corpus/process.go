@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
-	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -61,7 +59,7 @@ func (b *builder) process(f inputFile) fileResult {
 	signatures := make([]neardup.Signature, 0, len(found.Items))
 	for i, it := range found.Items {
 		r := b.record(it, src, len(found.Items) == 1)
-		r.ID = fmt.Sprintf("%s#%d", strings.TrimSuffix(f.path, path.Ext(f.path)), i+1)
+		r.ID = fmt.Sprintf("%s#%d", f.stem, i+1)
 		r.Source = schema.Source{Path: f.path, SHA256: in.SHA256, Encoding: text.Encoding, LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
 		r.Layout = found.Layout
 		records = append(records, r)

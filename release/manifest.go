@@ -1,6 +1,10 @@
 package release
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/nkcorpus/builder/schema"
+)
 
 // Manifest describes a release: what it holds, what it was built from and by.
 // No wall-clock time goes into it, so the same inputs and builder give the
@@ -100,6 +104,25 @@ func (m *Manifest) Problems() []string {
 		out = append(out, m.Sources.Ignored...)
 	}
 	return out
+}
+
+// NoOutlet is the key counting records whose outlet is unknown.
+const NoOutlet = "(none)"
+
+// Add counts one record.
+func (c *Counts) Add(r schema.Record) {
+	c.Layout[r.Layout]++
+	c.Language[r.Language]++
+	if r.Outlet != nil {
+		c.Outlet[*r.Outlet]++
+	} else {
+		c.Outlet[NoOutlet]++
+	}
+}
+
+// NewCounts returns empty counts.
+func NewCounts() Counts {
+	return Counts{Layout: map[string]int{}, Outlet: map[string]int{}, Language: map[string]int{}}
 }
 
 // Skipped lists the inputs that produced no records.

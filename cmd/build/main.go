@@ -53,6 +53,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			&cli.BoolFlag{Name: "strict", Usage: "fail, writing no release, if any input is skipped, item dropped or sources.tsv row ignored"},
 			&cli.StringFlag{Name: "gazetteer", Usage: "add the entities of `FILE` (the TSV format of mention/gazetteer.tsv) to the built-in gazetteer; an id already there is replaced"},
 		},
+		Commands: []*cli.Command{
+			{
+				Name:      "validate",
+				Usage:     "check a release: checksums, records against the schema rules, JSONL and Parquet alike, ids unique",
+				ArgsUsage: "DIR",
+				Action: func(c *cli.Context) error {
+					if c.NArg() != 1 {
+						return errors.New("validate takes one argument: the release folder, such as out/dev")
+					}
+					return validate(stdout, c.Args().First())
+				},
+			},
+		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return fmt.Errorf("unexpected argument %q (flags start with --; see --help)", c.Args().First())
@@ -88,6 +101,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 1
+}
+
+// validate checks the release in dir and reports each problem.
+func validate(stdout io.Writer, dir string) error {
+	problems := release.Validate(dir)
+	if len(problems) == 0 {
+		fmt.Fprintf(stdout, "%s: valid\n", dir)
+		return nil
+	}
+	lines := make([]string, len(problems))
+	for i, p := range problems {
+		lines[i] = "  " + p.Error()
+	}
+	return fmt.Errorf("%s is not a valid release:\n%s", dir, strings.Join(lines, "\n"))
 }
 
 // revision may be set at link time (-ldflags "-X main.revision=…") where the

@@ -1,0 +1,218 @@
+package release
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/nkcorpus/builder/schema"
+)
+
+// maxProblems bounds the list Validate returns; a badly broken release would
+// otherwise report every record.
+const maxProblems = 50
+
+// Validate checks the release in dir: every file against the manifest's
+// checksum and size, every JSONL record against the rules of DESIGN.md, ids
+// unique and in order, the Parquet file holding the same records as the
+// JSONL, and the manifest's counts. It returns what is wrong, nothing when
+// the release is sound. It streams both files, so memory does not grow with
+// the release.
+func Validate(dir string) []error {
+	v := &validation{}
+	raw, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		return []error{fmt.Errorf("%s: %w", ManifestFile, err)}
+	}
+	var m Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return []error{fmt.Errorf("%s: %w", ManifestFile, err)}
+	}
+	for _, out := range m.Outputs {
+		v.checkFile(dir, out)
+	}
+	if !v.listed(m, JSONLFile) || !v.listed(m, ParquetFile) {
+		return v.problems
+	}
+	v.checkRecords(dir, m)
+	return v.problems
+}
+
+type validation struct {
+	problems []error
+}
+
+func (v *validation) fail(format string, args ...any) {
+	if len(v.problems) < maxProblems {
+		v.problems = append(v.problems, fmt.Errorf(format, args...))
+	} else if len(v.problems) == maxProblems {
+		v.problems = append(v.problems, errors.New("(and more problems)"))
+	}
+}
+
+func (v *validation) listed(m Manifest, name string) bool {
+	for _, out := range m.Outputs {
+		if out.Path == name {
+			return true
+		}
+	}
+	v.fail("%s: %s is not listed among its outputs", ManifestFile, name)
+	return false
+}
+
+// checkFile compares a file with its manifest entry.
+func (v *validation) checkFile(dir string, out Output) {
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(out.Path)))
+	if err != nil {
+		v.fail("%s: %v", out.Path, err)
+		return
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		v.fail("%s: %v", out.Path, err)
+		return
+	}
+	if n != out.Bytes {
+		v.fail("%s: %d bytes, the manifest says %d", out.Path, n, out.Bytes)
+	}
+	if sum := hex.EncodeToString(h.Sum(nil)); sum != out.SHA256 {
+		v.fail("%s: sha256 %s, the manifest says %s", out.Path, sum, out.SHA256)
+	}
+}
+
+// checkRecords reads the JSONL and the Parquet file in step.
+func (v *validation) checkRecords(dir string, m Manifest) {
+	jf, err := os.Open(filepath.Join(dir, JSONLFile))
+	if err != nil {
+		v.fail("%s: %v", JSONLFile, err)
+		return
+	}
+	defer jf.Close()
+	pf, err := os.Open(filepath.Join(dir, ParquetFile))
+	if err != nil {
+		v.fail("%s: %v", ParquetFile, err)
+		return
+	}
+	defer pf.Close()
+	info, err := pf.Stat()
+	if err != nil {
+		v.fail("%s: %v", ParquetFile, err)
+		return
+	}
+	file, err := parquet.OpenFile(pf, info.Size())
+	if err != nil {
+		v.fail("%s: not a readable Parquet file: %v", ParquetFile, err)
+		return
+	}
+	v.checkFooter(file, m)
+	reader := parquet.NewGenericReader[schema.Record](file)
+	defer reader.Close()
+
+	scanner := bufio.NewScanner(jf)
+	scanner.Buffer(nil, 1<<30)
+	counts := NewCounts()
+	seen := map[string]bool{}
+	var previous schema.Record
+	row := make([]schema.Record, 1)
+	line := 0
+	for scanner.Scan() {
+		line++
+		var r schema.Record
+		dec := json.NewDecoder(bytes.NewReader(scanner.Bytes()))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&r); err != nil {
+			v.fail("%s:%d: %v", JSONLFile, line, err)
+			continue
+		}
+		for _, err := range schema.Check(r) {
+			v.fail("%s:%d: %v", JSONLFile, line, err)
+		}
+		if seen[r.ID] {
+			v.fail("%s:%d: id %s appears twice", JSONLFile, line, r.ID)
+		}
+		seen[r.ID] = true
+		if line > 1 && !idBefore(previous.ID, r.ID) {
+			v.fail("%s:%d: id %s comes after %s: records are not in id order", JSONLFile, line, r.ID, previous.ID)
+		}
+		previous = r
+		counts.Add(r)
+
+		row[0] = schema.Record{}
+		if n, err := reader.Read(row); n != 1 {
+			v.fail("%s: row %d missing (%v): it has fewer records than the JSONL", ParquetFile, line, err)
+			continue
+		}
+		if !sameRecord(r, row[0]) {
+			v.fail("%s: row %d (%s) differs from %s line %d", ParquetFile, line, row[0].ID, JSONLFile, line)
+		}
+	}
+	if err := scanner.Err(); err != nil {
+		v.fail("%s:%d: %v", JSONLFile, line+1, err)
+	}
+	if rows := reader.NumRows(); rows != int64(line) {
+		v.fail("%s has %d rows, %s %d lines", ParquetFile, rows, JSONLFile, line)
+	}
+	if m.Records != line {
+		v.fail("%s: %d records, the manifest says %d", JSONLFile, line, m.Records)
+	}
+	if !reflect.DeepEqual(counts, m.Counts) {
+		v.fail("%s: counts by layout, outlet and language do not match the records", ManifestFile)
+	}
+}
+
+func (v *validation) checkFooter(file *parquet.File, m Manifest) {
+	meta := map[string]string{}
+	for _, kv := range file.Metadata().KeyValueMetadata {
+		meta[kv.Key] = kv.Value
+	}
+	for key, want := range map[string]string{"dataset": m.Dataset, "dataset_version": m.Version, "schema_version": m.SchemaVersion} {
+		if meta[key] != want {
+			v.fail("%s: footer %s is %q, the manifest says %q", ParquetFile, key, meta[key], want)
+		}
+	}
+}
+
+// sameRecord compares a JSONL record with a Parquet row; Parquet does not
+// tell an empty list from a missing one.
+func sameRecord(j, p schema.Record) bool {
+	if p.Byline == nil {
+		p.Byline = []string{}
+	}
+	if p.Mentions == nil {
+		p.Mentions = []schema.Mention{}
+	}
+	return reflect.DeepEqual(j, p)
+}
+
+// idBefore orders ids as releases do: by source path, then ordinal.
+func idBefore(a, b string) bool {
+	pa, oa := splitID(a)
+	pb, ob := splitID(b)
+	if pa != pb {
+		return pa < pb
+	}
+	return oa < ob
+}
+
+func splitID(id string) (string, int) {
+	i := strings.LastIndex(id, "#")
+	if i < 0 {
+		return id, 0
+	}
+	n, _ := strconv.Atoi(id[i+1:])
+	return id[:i], n
+}
