@@ -255,3 +255,20 @@ func TestNamesakes(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// FuzzFind: on any body, in any language, mentions are in range, equal to
+// their surface, sorted and apart.
+func FuzzFind(f *testing.F) {
+	for _, name := range []string{"001_5e29adcfeed8e22f.txt", "004_bd06fe2ebdc20f88.txt"} {
+		bodies, langs := seedBodies(f, name)
+		for i, b := range bodies {
+			f.Add(b, langs[i])
+		}
+	}
+	f.Add("#ShushaisAzerbaijan İLHAM ƏLİYEVİN U.S. Степанакерте", "az")
+	m := builtinMatcher(f)
+	f.Fuzz(func(t *testing.T, body, lang string) {
+		body = strings.ToValidUTF8(body, "\uFFFD")
+		checkMentions(t, body, m.Find(body, lang))
+	})
+}
