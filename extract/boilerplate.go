@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Line classifiers shared by the layouts: what in a capture is page furniture
@@ -13,12 +14,8 @@ func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // endsSentence reports a line that ends as prose does.
 func endsSentence(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	last := []rune(s)[len([]rune(s))-1]
-	return strings.ContainsRune(".!?…\"”»“’':;)]", last)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return last != utf8.RuneError && strings.ContainsRune(".!?…\"”»“’':;)]", last)
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
@@ -64,7 +61,7 @@ var personName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:de|van|von
 // capitalised words, no digits, no sentence punctuation.
 func isPersonName(s string) bool {
 	s = strings.TrimSpace(s)
-	if !personName.MatchString(s) || strings.HasSuffix(s, ".") || strings.ToUpper(s) == s {
+	if len(s) > 80 || !personName.MatchString(s) || strings.HasSuffix(s, ".") || strings.ToUpper(s) == s {
 		return false
 	}
 	for _, w := range strings.Fields(s) {
@@ -110,6 +107,9 @@ var (
 // "FROM AFP NEWS", "RECASTS with …", "(AFP)", "lo/msh (AP, AFP, Reuters)".
 func isWireNote(s string) bool {
 	s = strings.TrimSpace(s)
+	if len(s) > 200 {
+		return false // notes are short; skip the regexps
+	}
 	return wireHeader.MatchString(s) || agencyTag.MatchString(s) || editorSignOff.MatchString(s)
 }
 
@@ -122,6 +122,9 @@ var (
 // that ends with its credit ("Fresh graves … . Photo: Marut Vanyan").
 func isPhotoCredit(s string) bool {
 	s = strings.TrimSpace(s)
+	if !strings.Contains(s, ":") && !strings.HasPrefix(s, "©") && !strings.HasPrefix(s, "(c)") {
+		return false // every credit has one of these; skip the regexps
+	}
 	return creditLine.MatchString(s) || captionCredit.MatchString(s)
 }
 
@@ -133,7 +136,9 @@ var placeholders = map[string]bool{
 	"print": true, "email": true, "telegram": true, "whatsapp": true,
 }
 
-func isPlaceholder(s string) bool { return placeholders[strings.ToLower(strings.TrimSpace(s))] }
+func isPlaceholder(s string) bool {
+	return len(s) <= 40 && placeholders[strings.ToLower(strings.TrimSpace(s))]
+}
 
 var footerStart = regexp.MustCompile(`(?i)^(?:you might also like|related(?: articles| posts| news)?|read also|more from .*|new articles|useful links|leave a (?:reply|comment)|write (?:a )?comment|add (?:a )?comment|comments?|your email address will not be published.*|sign in to your account|share this:?|read: \d+|views: \d+|news feed)$`)
 

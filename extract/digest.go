@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/nkcorpus/builder/dates"
 )
@@ -30,7 +31,7 @@ type digestHeader struct {
 // isDateLine reports a line that is a date and nothing else.
 func isDateLine(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || wordCount(s) > 5 {
+	if s == "" || len(s) > 40 || strings.IndexFunc(s, unicode.IsDigit) < 0 || wordCount(s) > 5 {
 		return false
 	}
 	_, ok := dates.Parse(s, time.Time{})

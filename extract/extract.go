@@ -9,8 +9,8 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Item is one article or post with the fields its text gives; an empty
@@ -109,12 +109,23 @@ func finish(layout string, items []Item) Result {
 	return r
 }
 
-var spaceRun = regexp.MustCompile(`[\s\p{Zs}\x{200B}\x{FEFF}]+`)
-
 // tidy trims a field and collapses its runs of white space, no-break and
 // zero-width spaces included, to one plain space.
 func tidy(s string) string {
-	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+	isSpace := func(r rune) bool { return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF' }
+	clean := true
+	last := ' '
+	for _, r := range s {
+		if isSpace(r) && (r != ' ' || last == ' ') {
+			clean = false
+			break
+		}
+		last = r
+	}
+	if clean && !isSpace(last) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 
 // Body joins paragraphs the way DESIGN.md lays out a body: one blank line between.

@@ -80,3 +80,25 @@ func render(r Result) string {
 	}
 	return b.String()
 }
+
+// BenchmarkExtract runs every seed capture through layout recognition and
+// segmentation.
+func BenchmarkExtract(b *testing.B) {
+	files, _ := filepath.Glob("../seeds/*.txt")
+	var texts []string
+	size := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+		size += len(raw)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range texts {
+			Extract(t)
+		}
+	}
+}

@@ -19,7 +19,7 @@ var (
 // newsPageParts finds the breadcrumb and the meta line after it.
 func newsPageParts(lines []string) (crumb, meta int, ok bool) {
 	for i, l := range lines {
-		if !breadcrumb.MatchString(strings.TrimSpace(l)) {
+		if strings.Count(l, " > ") < 2 || !breadcrumb.MatchString(strings.TrimSpace(l)) {
 			continue
 		}
 		for j := i + 1; j < len(lines) && j <= i+20; j++ {

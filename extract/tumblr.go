@@ -25,7 +25,7 @@ var (
 )
 
 func isTumblrHeader(lines []string, i int) bool {
-	return tumblrPostHeader.MatchString(strings.TrimSpace(lines[i])) &&
+	return strings.Contains(lines[i], " · ") && tumblrPostHeader.MatchString(strings.TrimSpace(lines[i])) &&
 		i+1 < len(lines) && tumblrPostTypes[strings.TrimSpace(lines[i+1])]
 }
 
@@ -83,7 +83,10 @@ func tumblrPost(lines []string, start, end int) Item {
 		if isPlaceholder(l) || tumblrReadMore.MatchString(l) {
 			continue
 		}
-		text = append(text, tumblrSourceLink.ReplaceAllString(l, ""))
+		if strings.HasSuffix(strings.ToLower(l), "read the full article") {
+			l = tumblrSourceLink.ReplaceAllString(l, "")
+		}
+		text = append(text, l)
 	}
 	it.LineEnd = last + 1
 	if n := len(text); n > 0 {
