@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/nkcorpus/builder/language"
 	"github.com/nkcorpus/builder/mention"
@@ -40,8 +41,11 @@ type Options struct {
 	// Gazetteer is a file of entities added to the built-in gazetteer.
 	Gazetteer string
 	// Strict refuses to publish a release when anything was left out.
-	Strict  bool
-	Builder release.Builder
+	Strict bool
+	// Progress, if set, is called after each input file, and once more
+	// when the release is published.
+	Progress func(Progress)
+	Builder  release.Builder
 }
 
 type builder struct {
@@ -94,17 +98,36 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 
 	b := &builder{opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
 	duplicates := neardup.NewIndex()
+	progress := Progress{TotalFiles: len(files)}
+	for _, f := range files {
+		progress.TotalBytes += f.size
+	}
+	start := time.Now()
+	report := func() {
+		if opts.Progress != nil {
+			progress.Elapsed = time.Since(start)
+			opts.Progress(progress)
+		}
+	}
 	err = inOrder(ctx, len(files), opts.Workers, 4*opts.Workers,
 		func(i int) fileResult { return b.process(files[i]) },
 		func(r fileResult) error {
+			clock := startLap()
 			m.Inputs = append(m.Inputs, r.input)
 			for i, rec := range r.records {
 				rec.DuplicateOf = optional(duplicates.Add(rec.ID, r.signatures[i]))
+				r.stages.Duplicates += clock.next()
 				if err := w.Write(rec); err != nil {
 					return err
 				}
 				m.Counts.Add(rec)
+				r.stages.Write += clock.next()
 			}
+			progress.Files++
+			progress.Bytes += r.input.Bytes
+			progress.Records += len(r.records)
+			progress.Stages.add(r.stages)
+			report()
 			return nil
 		})
 	if err != nil {
@@ -113,7 +136,11 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	if problems := m.Problems(); opts.Strict && len(problems) > 0 {
 		return m, strictError(problems)
 	}
-	return w.Publish(m)
+	clock := startLap()
+	m, err = w.Publish(m)
+	progress.Stages.Write += clock.next()
+	report()
+	return m, err
 }
 
 // ErrStrict is returned when strict mode refuses a build that left

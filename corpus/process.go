@@ -24,49 +24,57 @@ type fileResult struct {
 	input      release.Input
 	records    []schema.Record
 	signatures []neardup.Signature // one per record, for near-duplicates
+	stages     Stages
 }
 
 // process reads, decodes and extracts one input file and builds its records.
-func (b *builder) process(f inputFile) fileResult {
-	in := release.Input{Path: f.path, Bytes: f.size}
+func (b *builder) process(f inputFile) (res fileResult) {
+	in := &res.input
+	*in = release.Input{Path: f.path, Bytes: f.size}
 	if f.skip != "" {
 		in.Skipped = f.skip
-		return fileResult{input: in}
+		return res
 	}
+	clock := startLap()
 	raw, err := readLimited(f.abs, b.opts.MaxFileSize)
 	if err != nil {
 		in.Skipped = err.Error()
-		return fileResult{input: in}
+		return res
 	}
 	sum := sha256.Sum256(raw)
 	in.SHA256, in.Bytes = hex.EncodeToString(sum[:]), int64(len(raw))
+	res.stages.Read = clock.next()
 	text, err := decode.Decode(raw)
+	res.stages.Decode = clock.next()
 	if err != nil {
 		in.Skipped = decodeAdvice(err)
-		return fileResult{input: in}
+		return res
 	}
 	in.Encoding = text.Encoding
 	if text.Replaced > 0 {
 		in.Warnings = append(in.Warnings, fmt.Sprintf("%d invalid UTF-8 sequences replaced by U+FFFD", text.Replaced))
 	}
 	found := extract.Extract(text.Text)
+	res.stages.Extract = clock.next()
 	in.Layout = found.Layout
 	for _, d := range found.Dropped {
 		in.Dropped = append(in.Dropped, release.Dropped{LineStart: d.LineStart, LineEnd: d.LineEnd, Reason: d.Reason})
 	}
 	src := b.sources[f.path]
-	records := make([]schema.Record, 0, len(found.Items))
-	signatures := make([]neardup.Signature, 0, len(found.Items))
+	res.records = make([]schema.Record, 0, len(found.Items))
+	res.signatures = make([]neardup.Signature, 0, len(found.Items))
 	for i, it := range found.Items {
-		r := b.record(it, src, len(found.Items) == 1)
+		r := b.record(it, src, len(found.Items) == 1, &res.stages)
 		r.ID = fmt.Sprintf("%s#%d", f.stem, i+1)
 		r.Source = schema.Source{Path: f.path, SHA256: in.SHA256, Encoding: text.Encoding, LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
 		r.Layout = found.Layout
-		records = append(records, r)
-		signatures = append(signatures, neardup.Sign(r.Body))
+		res.records = append(res.records, r)
+		clock = startLap()
+		res.signatures = append(res.signatures, neardup.Sign(r.Body))
+		res.stages.Duplicates += clock.next()
 	}
-	in.Records = len(records)
-	return fileResult{input: in, records: records, signatures: signatures}
+	in.Records = len(res.records)
+	return res
 }
 
 // decodeAdvice turns a decoding error into a skip reason that says what to do.
@@ -106,7 +114,7 @@ func readLimited(name string, limit int64) ([]byte, error) {
 // capture of one article the row's url and outlet win over the text; for a
 // capture of many items (a digest, a tag page) they describe the page, not
 // each item, and are not copied into the items.
-func (b *builder) record(it extract.Item, src source, single bool) schema.Record {
+func (b *builder) record(it extract.Item, src source, single bool, stages *Stages) schema.Record {
 	body := norm.NFC.String(it.Body())
 	r := schema.Record{
 		Title:     optional(it.Title),
@@ -133,8 +141,11 @@ func (b *builder) record(it extract.Item, src source, single bool) schema.Record
 			r.Date, r.DatePrecision = &p.Date, &p.Precision
 		}
 	}
+	clock := startLap()
 	r.Language, r.LanguageConfidence = b.detector.Detect(body)
+	stages.Language += clock.next()
 	r.Mentions = b.matcher.Find(body, r.Language)
+	stages.Mentions += clock.next()
 	return r
 }
 

@@ -1,11 +1,12 @@
 // Package language tells the language of a body with lingua-go, restricted to
-// the languages of the region and its press and run in low-accuracy mode
-// (trigram models only: about 28 MB resident, and right on short sentences).
+// the languages of the region and its press — English, Russian, Azerbaijani,
+// Armenian, Turkish, Georgian, French, German, Persian, Arabic, Ukrainian,
+// Italian, Spanish and Portuguese — and run in low-accuracy mode (trigram
+// models only: little memory, and right on short sentences).
 package language
 
 import (
 	"math"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,14 +16,6 @@ import (
 
 // Undetermined is the code for a body whose language cannot be told.
 const Undetermined = "und"
-
-// Languages are those the detector chooses among.
-var Languages = []lingua.Language{
-	lingua.English, lingua.Russian, lingua.Azerbaijani, lingua.Armenian,
-	lingua.Turkish, lingua.Georgian, lingua.French, lingua.German,
-	lingua.Persian, lingua.Arabic, lingua.Ukrainian, lingua.Italian,
-	lingua.Spanish, lingua.Portuguese,
-}
 
 const (
 	// shortText is the word count under which names are checked for
@@ -34,25 +27,39 @@ const (
 	// sampleWords is how many words of a long text are read: its start,
 	// middle and end, a third each. The detector's time grows with the
 	// text, its answer does not change past a few hundred words.
-	sampleWords = 300
+	sampleWords = 24
 )
 
 // Detector tells languages; it is safe for concurrent use.
+//
+// A text is first sorted by the script most of its letters are in, and only
+// the languages written in that script are weighed: lingua would rule the
+// others out itself, after the same work for each. Armenian and Georgian,
+// one language each here, need no weighing.
 type Detector struct {
-	lingua lingua.LanguageDetector
+	latin, cyrillic, arabic lingua.LanguageDetector
 }
 
 // NewDetector builds a detector. Models load on first use.
 func NewDetector() *Detector {
-	return &Detector{lingua.NewLanguageDetectorBuilder().
-		FromLanguages(Languages...).
-		WithLowAccuracyMode().
-		Build()}
+	build := func(languages ...lingua.Language) lingua.LanguageDetector {
+		return lingua.NewLanguageDetectorBuilder().FromLanguages(languages...).WithLowAccuracyMode().Build()
+	}
+	return &Detector{
+		latin: build(lingua.English, lingua.Azerbaijani, lingua.Turkish, lingua.French,
+			lingua.German, lingua.Italian, lingua.Spanish, lingua.Portuguese),
+		cyrillic: build(lingua.Russian, lingua.Ukrainian),
+		arabic:   build(lingua.Persian, lingua.Arabic),
+	}
 }
 
-// noise is what says nothing of a text's language: links, hashtags, handles,
-// e-mail addresses.
-var noise = regexp.MustCompile(`https?://\S+|www\.\S+|[#@][\p{L}\p{N}_]+|\S+@\S+\.\S+`)
+// isNoise reports a word that says nothing of a text's language: a link, a
+// hashtag, a handle, an e-mail address.
+func isNoise(word string) bool {
+	return strings.Contains(word, "#") || strings.HasPrefix(word, "@") ||
+		strings.Contains(word, "://") || strings.HasPrefix(word, "www.") ||
+		strings.Contains(word, "@")
+}
 
 // Detect returns the ISO 639-1 code of text's language and the detector's
 // confidence, rounded to four decimals so the output does not depend on the
@@ -60,13 +67,15 @@ var noise = regexp.MustCompile(`https?://\S+|www\.\S+|[#@][\p{L}\p{N}_]+|\S+@\S+
 func (d *Detector) Detect(text string) (code string, confidence float64) {
 	// Hashtags are mostly names, which belong to no language; a text of
 	// nothing else is undetermined.
-	clean := sample(strings.TrimSpace(noise.ReplaceAllString(text, " ")))
+	all := withoutNoise(strings.FieldsFunc(text, unicode.IsSpace))
+	words := sample(all)
+	clean := strings.Join(words, " ")
 	lang, conf := d.best(clean)
 	// In a short text names can outweigh the words that carry the language
 	// ("Jomard village of Kalbajar district" reads as Spanish). Ask again
 	// with only the words in lower case: if the answers differ, those plain
 	// words decide, or nothing does.
-	if words := strings.Fields(clean); len(words) < shortText {
+	if len(all) < shortText {
 		if plain := lowercaseWords(words); len(plain) >= 2 && len(plain) < len(words) {
 			plainLang, plainConf := d.best(strings.Join(plain, " "))
 			switch {
@@ -84,27 +93,93 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 	return strings.ToLower(lang.IsoCode639_1().String()), math.Round(conf*1e4) / 1e4
 }
 
+func withoutNoise(words []string) []string {
+	clean := words[:0]
+	for _, w := range words {
+		if !isNoise(w) {
+			clean = append(clean, w)
+		}
+	}
+	return clean
+}
+
 // sample cuts a long text to sampleWords words from its start, middle and end.
-func sample(text string) string {
-	words := strings.Fields(text)
-	if len(words) <= sampleWords {
-		return text
+func sample(clean []string) []string {
+	if len(clean) <= sampleWords {
+		return clean
 	}
-	third, mid := sampleWords/3, len(words)/2
-	parts := [][]string{words[:third], words[mid-third/2 : mid+third/2], words[len(words)-third:]}
-	var out []string
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return strings.Join(out, " ")
+	third, mid := sampleWords/3, len(clean)/2
+	out := make([]string, 0, sampleWords)
+	out = append(out, clean[:third]...)
+	out = append(out, clean[mid-third/2:mid+third-third/2]...)
+	return append(out, clean[len(clean)-third:]...)
 }
 
 func (d *Detector) best(text string) (lingua.Language, float64) {
-	values := d.lingua.ComputeLanguageConfidenceValues(text)
+	var detector lingua.LanguageDetector
+	switch script(text) {
+	case scriptArmenian:
+		return lingua.Armenian, 1
+	case scriptGeorgian:
+		return lingua.Georgian, 1
+	case scriptCyrillic:
+		detector = d.cyrillic
+	case scriptArabic:
+		detector = d.arabic
+	case scriptLatin:
+		detector = d.latin
+	default:
+		return lingua.Unknown, 0
+	}
+	values := detector.ComputeLanguageConfidenceValues(text)
 	if len(values) == 0 {
 		return lingua.Unknown, 0
 	}
 	return values[0].Language(), values[0].Value()
+}
+
+type writingSystem int
+
+const (
+	scriptNone writingSystem = iota
+	scriptLatin
+	scriptCyrillic
+	scriptArmenian
+	scriptGeorgian
+	scriptArabic
+)
+
+var scripts = []struct {
+	table  *unicode.RangeTable
+	script writingSystem
+}{
+	{unicode.Latin, scriptLatin}, {unicode.Cyrillic, scriptCyrillic},
+	{unicode.Armenian, scriptArmenian}, {unicode.Georgian, scriptGeorgian},
+	{unicode.Arabic, scriptArabic},
+}
+
+// script returns the writing system most of text's letters are in, the
+// first listed on a tie.
+func script(text string) writingSystem {
+	counts := make([]int, len(scripts))
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for i, s := range scripts {
+			if unicode.Is(s.table, r) {
+				counts[i]++
+				break
+			}
+		}
+	}
+	best, bestCount := scriptNone, 0
+	for i, c := range counts {
+		if c > bestCount {
+			best, bestCount = scripts[i].script, c
+		}
+	}
+	return best
 }
 
 func lowercaseWords(words []string) []string {

@@ -25,6 +25,8 @@ type Matcher struct {
 	root     *node
 	compact  map[string][]aliasRef // hashtag form: folded, separators removed
 	surnames map[string][]surnameRef
+	// contextWords holds every folded word a context rule names.
+	contextWords map[string]bool
 }
 
 type node struct {
@@ -54,8 +56,18 @@ func newNode() *node { return &node{children: map[string]*node{}, stems: map[str
 
 // NewMatcher indexes a gazetteer.
 func NewMatcher(g *Gazetteer) *Matcher {
-	m := &Matcher{entities: g.Entities, root: newNode(), compact: map[string][]aliasRef{}, surnames: map[string][]surnameRef{}}
+	m := &Matcher{entities: g.Entities, root: newNode(), compact: map[string][]aliasRef{},
+		surnames: map[string][]surnameRef{}, contextWords: map[string]bool{}}
 	for i, e := range g.Entities {
+		for _, words := range e.Context {
+			for _, w := range words {
+				for _, turkic := range []bool{false, true} {
+					for _, t := range tokenize([]rune(w), turkic) {
+						m.contextWords[t.folded] = true
+					}
+				}
+			}
+		}
 		for _, alias := range e.Aliases {
 			first := []rune(alias)[0]
 			ref := aliasRef{entity: i, alias: alias, cased: e.Cased[alias] || isAcronym(alias),
@@ -305,7 +317,9 @@ func (r *record) hasAnyWord(words []string) bool {
 	if r.words == nil {
 		r.words = map[string]bool{}
 		for _, t := range r.tokens {
-			r.words[t.folded] = true
+			if r.m.contextWords[t.folded] {
+				r.words[t.folded] = true
+			}
 		}
 	}
 	for _, w := range words {

@@ -3,6 +3,7 @@ package mention
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // token is a run of letters, marks and digits in a body.
@@ -14,40 +15,59 @@ type token struct {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) }
 
-// tokenize splits text into word tokens, folded for matching.
+// tokenize splits text into word tokens, folded for matching. The folded
+// words are slices of one folded copy of the text, so a body costs two
+// allocations, not one per word.
 func tokenize(text []rune, turkic bool) []token {
 	var tokens []token
+	folded := make([]byte, 0, len(text))
+	var spans [][2]int // each token's bytes in folded
 	for i := 0; i < len(text); {
 		if !isWordRune(text[i]) {
 			i++
 			continue
 		}
-		j := i
+		j, from := i, len(folded)
 		for j < len(text) && isWordRune(text[j]) {
+			folded = utf8.AppendRune(folded, foldRune(text[j], turkic))
 			j++
 		}
-		tokens = append(tokens, token{start: i, end: j, folded: fold(text[i:j], turkic), hashtag: i > 0 && text[i-1] == '#'})
+		tokens = append(tokens, token{start: i, end: j, hashtag: i > 0 && text[i-1] == '#'})
+		spans = append(spans, [2]int{from, len(folded)})
 		i = j
+	}
+	all := string(folded)
+	for k := range tokens {
+		tokens[k].folded = all[spans[k][0]:spans[k][1]]
 	}
 	return tokens
 }
 
-// fold lower-cases a word for matching. In Azerbaijani and Turkish, I is the
-// capital of dotless ı and İ of i; elsewhere both capitals are i.
+// fold lower-cases a word for matching.
 func fold(word []rune, turkic bool) string {
 	var b strings.Builder
 	for _, r := range word {
-		switch {
-		case r == 'I' && turkic:
-			r = 'ı'
-		case r == 'I' || r == 'İ':
-			r = 'i'
-		default:
-			r = unicode.ToLower(r)
-		}
-		b.WriteRune(r)
+		b.WriteRune(foldRune(r, turkic))
 	}
 	return b.String()
+}
+
+// foldRune lower-cases a letter. In Azerbaijani and Turkish, I is the
+// capital of dotless ı and İ of i; elsewhere both capitals are i.
+func foldRune(r rune, turkic bool) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			if r == 'I' && turkic {
+				return 'ı'
+			}
+			return r + 'a' - 'A'
+		}
+		return r
+	case r == 'İ':
+		return 'i'
+	}
+	return unicode.ToLower(r)
 }
 
 // separator classes the text between two tokens of one name: a space or

@@ -112,7 +112,7 @@ func TestThreshold(t *testing.T) {
 			}
 		}
 	}
-	const margin = 0.1 // MinHash with 128 hashes errs by about ±0.06 at 0.4
+	const margin = 0.1 // MinHash with 64 hashes errs by about 0.06 at 0.4
 	if lowestMatch < Threshold+margin || highestOther > Threshold-margin {
 		t.Errorf("threshold %.2f not clear of the measurements: lowest must-match %.3f, highest must-not %.3f", Threshold, lowestMatch, highestOther)
 	}

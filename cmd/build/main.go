@@ -50,6 +50,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "files read in parallel; the output is the same for any `N`"},
 			&cli.BoolFlag{Name: "force", Usage: "replace a release version that already exists"},
 			&cli.Int64Flag{Name: "max-file-size", Value: corpus.DefaultMaxFileSize, Usage: "skip captures larger than `BYTES`"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors: no progress, no summary"},
 			&cli.BoolFlag{Name: "strict", Usage: "fail, writing no release, if any input is skipped, item dropped or sources.tsv row ignored"},
 			&cli.StringFlag{Name: "gazetteer", Usage: "add the entities of `FILE` (the TSV format of mention/gazetteer.tsv) to the built-in gazetteer; an id already there is replaced"},
 		},
@@ -70,6 +71,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			if c.NArg() > 0 {
 				return fmt.Errorf("unexpected argument %q (flags start with --; see --help)", c.Args().First())
 			}
+			var final corpus.Progress
+			var progress *progressWriter
+			if !c.Bool("quiet") {
+				progress = newProgressWriter(stderr)
+			}
 			m, err := corpus.Build(c.Context, corpus.Options{
 				Input:       c.String("input"),
 				Output:      c.String("output"),
@@ -79,12 +85,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				MaxFileSize: c.Int64("max-file-size"),
 				Gazetteer:   c.String("gazetteer"),
 				Strict:      c.Bool("strict"),
+				Progress: func(p corpus.Progress) {
+					final = p
+					if progress != nil {
+						progress.update(p)
+					}
+				},
 				Builder:     builderInfo(),
 			})
 			if err != nil {
 				return err
 			}
-			summarize(stderr, c.String("output"), m)
+			if !c.Bool("quiet") {
+				summarize(stderr, c.String("output"), m, final)
+			}
 			return nil
 		},
 	}
@@ -166,11 +180,16 @@ func sourceRevision() (revision string, modified bool) {
 }
 
 // summarize prints what the build made, on stderr.
-func summarize(w io.Writer, out string, m release.Manifest) {
+func summarize(w io.Writer, out string, m release.Manifest, p corpus.Progress) {
 	skipped := m.Skipped()
 	fmt.Fprintf(w, "built %s/%s: %d records from %d files (%d skipped)\n", out, m.Version, m.Records, len(m.Inputs)-len(skipped), len(skipped))
 	fmt.Fprintf(w, "  by layout:   %s\n", tally(m.Counts.Layout))
 	fmt.Fprintf(w, "  by language: %s\n", tally(m.Counts.Language))
+	seconds := max(p.Elapsed.Seconds(), 1e-9)
+	s := p.Stages
+	fmt.Fprintf(w, "  time: %.2fs, %.1f MB/s, %.0f records/s; by stage, summed over workers: read %.2fs, decode %.2fs, extract %.2fs, language %.2fs, mentions %.2fs, duplicates %.2fs, write %.2fs\n",
+		seconds, float64(p.Bytes)/1e6/seconds, float64(p.Records)/seconds,
+		s.Read.Seconds(), s.Decode.Seconds(), s.Extract.Seconds(), s.Language.Seconds(), s.Mentions.Seconds(), s.Duplicates.Seconds(), s.Write.Seconds())
 	for _, p := range m.Problems() {
 		fmt.Fprintf(w, "  %s\n", p)
 	}
