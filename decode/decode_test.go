@@ -118,3 +118,22 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkDecode(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		raw  []byte
+	}{
+		{"utf-8", bytes.Repeat([]byte(russian), 500)},
+		{"windows-1251", encode(&testing.T{}, charmap.Windows1251, strings.Repeat(russian, 500))},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.raw)))
+			for b.Loop() {
+				if _, err := Decode(c.raw); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -41,6 +41,9 @@ const (
 	// rowsPerBatch is how many rows go to the Parquet writer at once; the
 	// file is byte-identical only when the batches are.
 	rowsPerBatch = 256
+	// pageSize is the size of a Parquet data page before compression: large
+	// pages of body text compress far better than the default 256 KiB.
+	pageSize = 2 << 20
 )
 
 // Errors a caller may want to tell apart.
@@ -125,6 +128,7 @@ func (w *Writer) open() error {
 	w.parquetW = parquet.NewGenericWriter[schema.Record](w.parquet,
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(rowsPerGroup),
+		parquet.PageBufferSize(pageSize),
 		parquet.CreatedBy(m.Builder.Module, m.Builder.Version, ""),
 		parquet.KeyValueMetadata("dataset", m.Dataset),
 		parquet.KeyValueMetadata("dataset_version", m.Version),

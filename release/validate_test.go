@@ -17,7 +17,7 @@ import (
 )
 
 // buildRelease builds the seeds into a fresh folder and returns the release.
-func buildRelease(t *testing.T) string {
+func buildRelease(t testing.TB) string {
 	t.Helper()
 	out := t.TempDir()
 	if _, err := corpus.Build(context.Background(), corpus.Options{Input: "../seeds", Output: out, Version: "v1.0.0", Workers: 2}); err != nil {
@@ -28,7 +28,7 @@ func buildRelease(t *testing.T) string {
 
 // rewrite replaces a release file and, when fixSums, its manifest entry, so
 // that only the deeper checks can catch the change.
-func rewrite(t *testing.T, dir, name string, data []byte, fixSums bool) {
+func rewrite(t testing.TB, dir, name string, data []byte, fixSums bool) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 		t.Fatal(err)

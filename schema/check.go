@@ -83,9 +83,14 @@ func checkMentions(r Record) []error {
 // least one letter or digit, so dashes and bullets are not words.
 func WordCount(body string) int32 {
 	var n int32
-	for _, token := range strings.Fields(body) {
-		if strings.IndexFunc(token, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0 {
+	counted := false // the current token has been counted
+	for _, r := range body {
+		switch {
+		case unicode.IsSpace(r):
+			counted = false
+		case !counted && (unicode.IsLetter(r) || unicode.IsNumber(r)):
 			n++
+			counted = true
 		}
 	}
 	return n

@@ -13,22 +13,23 @@ import (
 // major version; adding a nullable field is a minor one.
 const Version = "1.0.0"
 
-// Record is one article or post.
+// Record is one article or post. Columns of few distinct values are
+// dictionary-encoded in Parquet.
 type Record struct {
 	ID                 string    `json:"id" parquet:"id"`
 	Source             Source    `json:"source" parquet:"source"`
-	Layout             string    `json:"layout" parquet:"layout"`
+	Layout             string    `json:"layout" parquet:"layout,dict"`
 	URL                *string   `json:"url" parquet:"url,optional"`
-	Outlet             *string   `json:"outlet" parquet:"outlet,optional"`
-	OutletCountry      *string   `json:"outlet_country" parquet:"outlet_country,optional"`
+	Outlet             *string   `json:"outlet" parquet:"outlet,optional,dict"`
+	OutletCountry      *string   `json:"outlet_country" parquet:"outlet_country,optional,dict"`
 	Title              *string   `json:"title" parquet:"title,optional"`
-	Section            *string   `json:"section" parquet:"section,optional"`
+	Section            *string   `json:"section" parquet:"section,optional,dict"`
 	Date               *Date     `json:"date" parquet:"date,optional,date"`
-	DatePrecision      *string   `json:"date_precision" parquet:"date_precision,optional"`
+	DatePrecision      *string   `json:"date_precision" parquet:"date_precision,optional,dict"`
 	DateText           *string   `json:"date_text" parquet:"date_text,optional"`
 	Byline             []string  `json:"byline" parquet:"byline,list"`
 	Body               string    `json:"body" parquet:"body"`
-	Language           string    `json:"language" parquet:"language"`
+	Language           string    `json:"language" parquet:"language,dict"`
 	LanguageConfidence float64   `json:"language_confidence" parquet:"language_confidence"`
 	Mentions           []Mention `json:"mentions" parquet:"mentions,list"`
 	WordCount          int32     `json:"word_count" parquet:"word_count"`
@@ -37,9 +38,9 @@ type Record struct {
 
 // Source says where a record came from.
 type Source struct {
-	Path      string `json:"path" parquet:"path"`
-	SHA256    string `json:"sha256" parquet:"sha256"`
-	Encoding  string `json:"encoding" parquet:"encoding"`
+	Path      string `json:"path" parquet:"path,dict"`
+	SHA256    string `json:"sha256" parquet:"sha256,dict"`
+	Encoding  string `json:"encoding" parquet:"encoding,dict"`
 	LineStart int32  `json:"line_start" parquet:"line_start"`
 	LineEnd   int32  `json:"line_end" parquet:"line_end"`
 }
@@ -47,10 +48,10 @@ type Source struct {
 // Mention links a span of the body to a gazetteer entity. Start and End are
 // Unicode code-point offsets into Body, End exclusive.
 type Mention struct {
-	Entity  string `json:"entity" parquet:"entity"`
-	Name    string `json:"name" parquet:"name"`
-	Kind    string `json:"kind" parquet:"kind"`
-	Surface string `json:"surface" parquet:"surface"`
+	Entity  string `json:"entity" parquet:"entity,dict"`
+	Name    string `json:"name" parquet:"name,dict"`
+	Kind    string `json:"kind" parquet:"kind,dict"`
+	Surface string `json:"surface" parquet:"surface,dict"`
 	Start   int32  `json:"start" parquet:"start"`
 	End     int32  `json:"end" parquet:"end"`
 }
