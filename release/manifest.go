@@ -80,11 +80,13 @@ type Output struct {
 	Records int    `json:"records"`
 }
 
-// Counts tallies records by layout, outlet and language.
+// Counts tallies records by layout, outlet, language and month of
+// publication ("2023-10"; "2023" for a date known to the year).
 type Counts struct {
 	Layout   map[string]int `json:"layout"`
 	Outlet   map[string]int `json:"outlet"`
 	Language map[string]int `json:"language"`
+	Month    map[string]int `json:"month"`
 }
 
 // Problems lists, one a line, what the build left out: skipped inputs,
@@ -106,23 +108,30 @@ func (m *Manifest) Problems() []string {
 	return out
 }
 
-// NoOutlet is the key counting records whose outlet is unknown.
-const NoOutlet = "(none)"
+// Unknown is the key counting records whose outlet or date is unknown.
+const Unknown = "(none)"
 
 // Add counts one record.
 func (c *Counts) Add(r schema.Record) {
 	c.Layout[r.Layout]++
 	c.Language[r.Language]++
+	outlet, month := Unknown, Unknown
 	if r.Outlet != nil {
-		c.Outlet[*r.Outlet]++
-	} else {
-		c.Outlet[NoOutlet]++
+		outlet = *r.Outlet
 	}
+	if r.Date != nil {
+		month = r.Date.String()[:7]
+		if *r.DatePrecision == schema.PrecisionYear {
+			month = month[:4]
+		}
+	}
+	c.Outlet[outlet]++
+	c.Month[month]++
 }
 
 // NewCounts returns empty counts.
 func NewCounts() Counts {
-	return Counts{Layout: map[string]int{}, Outlet: map[string]int{}, Language: map[string]int{}}
+	return Counts{Layout: map[string]int{}, Outlet: map[string]int{}, Language: map[string]int{}, Month: map[string]int{}}
 }
 
 // Skipped lists the inputs that produced no records.

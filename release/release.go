@@ -9,6 +9,7 @@ package release
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -171,7 +172,31 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 		{Path: JSONLFile, SHA256: w.jsonl.sum(), Bytes: w.jsonl.n, Records: w.records},
 		{Path: ParquetFile, SHA256: w.parquet.sum(), Bytes: w.parquet.n, Records: w.records},
 	}
+	// The documents describe the data files, so they follow them; the card
+	// lists every file before it.
+	jsonSchema, err := schema.JSONSchema()
+	if err != nil {
+		return m, err
+	}
+	crate, err := croissant(m)
+	if err != nil {
+		return m, err
+	}
+	for _, doc := range []struct {
+		name string
+		data []byte
+	}{{SchemaFile, append(jsonSchema, '\n')}, {CroissantFile, append(crate, '\n')}} {
+		if err := w.writeDoc(&m, doc.name, doc.data); err != nil {
+			return m, err
+		}
+	}
+	if err := w.writeDoc(&m, CardFile, datasetCard(m)); err != nil {
+		return m, err
+	}
 	if err := writeJSON(filepath.Join(w.tmp, ManifestFile), m); err != nil {
+		return m, err
+	}
+	if err := w.writeSums(); err != nil {
 		return m, err
 	}
 	// MkdirTemp made the folder private; a release is for everyone to read.
@@ -183,6 +208,34 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 	}
 	w.published = true
 	return m, nil
+}
+
+// writeDoc writes a document of the release and lists it in m.
+func (w *Writer) writeDoc(m *Manifest, name string, data []byte) error {
+	if err := os.WriteFile(filepath.Join(w.tmp, name), data, 0o644); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	m.Outputs = append(m.Outputs, Output{Path: name, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))})
+	return nil
+}
+
+// writeSums writes SHA256SUMS, in the format sha256sum -c reads, for every
+// other file of the release.
+func (w *Writer) writeSums() error {
+	entries, err := os.ReadDir(w.tmp)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	for _, e := range entries {
+		raw, err := os.ReadFile(filepath.Join(w.tmp, e.Name()))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(raw), e.Name())
+	}
+	return os.WriteFile(filepath.Join(w.tmp, SumsFile), b.Bytes(), 0o644)
 }
 
 func (w *Writer) finishData() error {

@@ -43,6 +43,7 @@ func Validate(dir string) []error {
 	for _, out := range m.Outputs {
 		v.checkFile(dir, out)
 	}
+	v.checkSums(dir)
 	if !v.listed(m, JSONLFile) || !v.listed(m, ParquetFile) {
 		return v.problems
 	}
@@ -91,6 +92,30 @@ func (v *validation) checkFile(dir string, out Output) {
 	}
 	if sum := hex.EncodeToString(h.Sum(nil)); sum != out.SHA256 {
 		v.fail("%s: sha256 %s, the manifest says %s", out.Path, sum, out.SHA256)
+	}
+}
+
+// checkSums verifies every line of SHA256SUMS, as sha256sum -c would.
+func (v *validation) checkSums(dir string) {
+	raw, err := os.ReadFile(filepath.Join(dir, SumsFile))
+	if err != nil {
+		v.fail("%s: %v", SumsFile, err)
+		return
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n") {
+		want, name, ok := strings.Cut(line, "  ")
+		if !ok {
+			v.fail("%s:%d: not \"SHA256  FILE\"", SumsFile, i+1)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.Base(name)))
+		if err != nil {
+			v.fail("%s:%d: %v", SumsFile, i+1, err)
+			continue
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != want {
+			v.fail("%s:%d: %s has sha256 %s, not %s", SumsFile, i+1, name, got, want)
+		}
 	}
 }
 

@@ -80,3 +80,18 @@ func TestWordCount(t *testing.T) {
 		t.Errorf("WordCount = %d, want 7 (dash and bullet are not words)", got)
 	}
 }
+
+// TestEveryFieldDescribed: a field added to Record without a description
+// fails here, before it reaches the documents made from Fields.
+func TestEveryFieldDescribed(t *testing.T) {
+	var walk func(prefix string, fields []Field)
+	walk = func(prefix string, fields []Field) {
+		for _, f := range fields {
+			if f.Description == "" {
+				t.Errorf("field %s%s has no description", prefix, f.Name)
+			}
+			walk(prefix+f.Name+".", f.Fields)
+		}
+	}
+	walk("", Fields())
+}

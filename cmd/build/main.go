@@ -66,6 +66,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 					return validate(stdout, c.Args().First())
 				},
 			},
+			{
+				Name:      "diff",
+				Usage:     "compare two releases by record id: added, removed and changed records, changes per field, examples; Markdown on stdout",
+				ArgsUsage: "OLD NEW",
+				Action: func(c *cli.Context) error {
+					if c.NArg() != 2 {
+						return errors.New("diff takes two arguments: the old and the new release folders, such as out/v1.0.0 out/v1.1.0")
+					}
+					_, err := release.Diff(c.Args().Get(0), c.Args().Get(1), stdout)
+					return err
+				},
+			},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
