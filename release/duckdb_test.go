@@ -22,9 +22,9 @@ func TestDuckDB(t *testing.T) {
 	_, pkgErr := os.Stat(filepath.Join(client, "node_modules", "@duckdb", "node-api"))
 	if nodeErr != nil || pkgErr != nil {
 		if os.Getenv("REQUIRE_DUCKDB") != "" {
-			t.Fatalf("DuckDB client unavailable: node %v, package %v (npm ci --prefix clients/duckdb)", nodeErr, pkgErr)
+			t.Fatalf("DuckDB client unavailable: node %v, package %v (npm install --prefix clients/duckdb)", nodeErr, pkgErr)
 		}
-		t.Skip("DuckDB client not installed: npm ci --prefix clients/duckdb")
+		t.Skip("DuckDB client not installed: npm install --prefix clients/duckdb")
 	}
 	dir := buildRelease(t)
 	out, err := exec.Command("node", filepath.Join(client, "check-release.mjs"), dir).CombinedOutput()
