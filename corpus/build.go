@@ -42,6 +42,9 @@ type Options struct {
 	Gazetteer string
 	// Strict refuses to publish a release when anything was left out.
 	Strict bool
+	// DuplicateWindow is how many earlier records, in id order, a record is
+	// compared with for near-duplicates; not positive means all of them.
+	DuplicateWindow int
 	// Progress, if set, is called after each input file, and once more
 	// when the release is published.
 	Progress func(Progress)
@@ -97,7 +100,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	defer w.Abort()
 
 	b := &builder{opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
-	duplicates := neardup.NewIndex()
+	duplicates := neardup.NewIndex(opts.DuplicateWindow)
 	progress := Progress{TotalFiles: len(files)}
 	for _, f := range files {
 		progress.TotalBytes += f.size

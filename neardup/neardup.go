@@ -136,42 +136,87 @@ func Similarity(a, b Signature) float64 {
 	return float64(same) / numHashes
 }
 
-// Index holds the signatures of the records seen so far, in order. Each
-// band bucket keeps only the first record that fell in it: a later record
-// is compared with those, so the work per record stays constant however many
-// copies of a story there are, and the earliest copy is the one found.
+// Index holds the signatures of the latest records, in order. Each band
+// bucket keeps the latest record that fell in it, so the work per record
+// stays constant however many copies of a story there are; each record
+// remembers the original it copies, so every copy points to the earliest.
+//
+// The index holds at most window records, forgetting the oldest, so that
+// memory stays the same however large the corpus: about 1 KB a record.
 type Index struct {
-	ids     []string
-	sigs    []Signature
-	buckets map[uint64]int32
+	window  int
+	added   int // records added so far; record n sits in slot n % window
+	slots   []entry
+	buckets map[uint64]int // band key → latest record number with it
 }
 
-// NewIndex returns an empty index.
-func NewIndex() *Index { return &Index{buckets: map[uint64]int32{}} }
+type entry struct {
+	sig Signature
+	// original is the earliest record this one copies: itself, or the
+	// original of the record it nearly duplicates.
+	original   int
+	originalID string
+}
+
+// DefaultWindow is how many earlier records a record is compared with.
+const DefaultWindow = 50_000
+
+// NewIndex returns an empty index that remembers the last window records,
+// or every record when window is not positive.
+func NewIndex(window int) *Index { return &Index{window: window, buckets: map[uint64]int{}} }
 
 // Add records a signature under id and returns the id of the earliest record
-// already in the index that it nearly duplicates, or "".
+// it nearly duplicates, directly or through a copy in the index, or "".
 func (x *Index) Add(id string, sig Signature) string {
 	if sig == nil {
 		return ""
 	}
-	n := int32(len(x.sigs))
-	best := int32(-1)
-	for _, key := range bandKeys(sig) {
+	n := x.added
+	x.added++
+	keys := bandKeys(sig)
+	e := entry{sig: sig, original: n, originalID: id}
+	for _, key := range keys {
 		k, ok := x.buckets[key]
 		if !ok {
-			x.buckets[key] = n
 			continue
 		}
-		if (best < 0 || k < best) && Similarity(sig, x.sigs[k]) >= Threshold {
-			best = k
+		if c := x.slots[x.slot(k)]; c.original < e.original && Similarity(sig, c.sig) >= Threshold {
+			e.original, e.originalID = c.original, c.originalID
 		}
 	}
-	x.ids, x.sigs = append(x.ids, id), append(x.sigs, sig)
-	if best < 0 {
+	x.forget(n - x.window)
+	for _, key := range keys {
+		x.buckets[key] = n
+	}
+	if slot := x.slot(n); slot < len(x.slots) {
+		x.slots[slot] = e
+	} else {
+		x.slots = append(x.slots, e)
+	}
+	if e.original == n {
 		return ""
 	}
-	return x.ids[best]
+	return e.originalID
+}
+
+func (x *Index) slot(n int) int {
+	if x.window <= 0 {
+		return n
+	}
+	return n % x.window
+}
+
+// forget removes record old from the buckets it is the latest of, to make
+// room for a new record in its slot.
+func (x *Index) forget(old int) {
+	if x.window <= 0 || old < 0 {
+		return
+	}
+	for _, key := range bandKeys(x.slots[x.slot(old)].sig) {
+		if x.buckets[key] == old {
+			delete(x.buckets, key)
+		}
+	}
 }
 
 func bandKeys(sig Signature) []uint64 {

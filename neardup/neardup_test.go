@@ -122,7 +122,7 @@ func TestThreshold(t *testing.T) {
 // records are left alone.
 func TestIndex(t *testing.T) {
 	bodies, order := seedItems(t)
-	x := NewIndex()
+	x := NewIndex(DefaultWindow)
 	got := map[string]string{}
 	for _, name := range order {
 		if dup := x.Add(name, Sign(bodies[name])); dup != "" {
@@ -131,6 +131,44 @@ func TestIndex(t *testing.T) {
 	}
 	if len(got) != 1 || got["001#6"] != "001#1" {
 		t.Errorf("duplicates = %v, want only 001#6 → 001#1", got)
+	}
+}
+
+// TestIndexWindow: a record is compared with the last window records only,
+// and the index holds no more than that.
+func TestIndexWindow(t *testing.T) {
+	bodies, _ := seedItems(t)
+	story := Sign(bodies["001#1"])
+	x := NewIndex(3)
+	x.Add("story", story)
+	x.Add("a", Sign(bodies["000#1"]))
+	x.Add("b", Sign(bodies["002#1"]))
+	if got := x.Add("copy 1", story); got != "story" {
+		t.Errorf("within the window: duplicate of %q, want story", got)
+	}
+	x.Add("c", Sign(bodies["003#1"]))
+	x.Add("d", Sign(bodies["004#13"]))
+	x.Add("e", Sign(bodies["004#5"]))
+	if got := x.Add("copy 2", story); got != "" {
+		t.Errorf("beyond the window: duplicate of %q, want none", got)
+	}
+	if len(x.slots) != 3 || len(x.buckets) > 3*bands {
+		t.Errorf("index holds %d signatures and %d buckets, want at most 3 and %d", len(x.slots), len(x.buckets), 3*bands)
+	}
+}
+
+// TestCopiesPointToTheOriginal: every copy of a story is marked a duplicate
+// of the first, even once the first has left the window.
+func TestCopiesPointToTheOriginal(t *testing.T) {
+	bodies, _ := seedItems(t)
+	story := Sign(bodies["001#1"])
+	x := NewIndex(2)
+	x.Add("original", story)
+	for i, other := range []string{"000#1", "002#1", "003#1", "004#5"} {
+		if got := x.Add(fmt.Sprint("copy ", i), story); got != "original" {
+			t.Errorf("copy %d: duplicate of %q, want original", i, got)
+		}
+		x.Add(other, Sign(bodies[other]))
 	}
 }
 

@@ -9,7 +9,6 @@ package release
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -19,6 +18,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
+	"strings"
 	"syscall"
 
 	"github.com/parquet-go/parquet-go"
@@ -193,10 +194,15 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 	if err := w.writeDoc(&m, CardFile, datasetCard(m)); err != nil {
 		return m, err
 	}
-	if err := writeJSON(filepath.Join(w.tmp, ManifestFile), m); err != nil {
+	manifest, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
 		return m, err
 	}
-	if err := w.writeSums(); err != nil {
+	manifest = append(manifest, '\n')
+	if err := os.WriteFile(filepath.Join(w.tmp, ManifestFile), manifest, 0o644); err != nil {
+		return m, err
+	}
+	if err := w.writeSums(m.Outputs, manifest); err != nil {
 		return m, err
 	}
 	// MkdirTemp made the folder private; a release is for everyone to read.
@@ -221,21 +227,15 @@ func (w *Writer) writeDoc(m *Manifest, name string, data []byte) error {
 }
 
 // writeSums writes SHA256SUMS, in the format sha256sum -c reads, for every
-// other file of the release.
-func (w *Writer) writeSums() error {
-	entries, err := os.ReadDir(w.tmp)
-	if err != nil {
-		return err
+// other file of the release: the outputs, whose checksums are known, and
+// the manifest.
+func (w *Writer) writeSums(outputs []Output, manifest []byte) error {
+	lines := []string{fmt.Sprintf("%x  %s", sha256.Sum256(manifest), ManifestFile)}
+	for _, o := range outputs {
+		lines = append(lines, o.SHA256+"  "+o.Path)
 	}
-	var b bytes.Buffer
-	for _, e := range entries {
-		raw, err := os.ReadFile(filepath.Join(w.tmp, e.Name()))
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(raw), e.Name())
-	}
-	return os.WriteFile(filepath.Join(w.tmp, SumsFile), b.Bytes(), 0o644)
+	sort.Slice(lines, func(i, j int) bool { return lines[i][66:] < lines[j][66:] })
+	return os.WriteFile(filepath.Join(w.tmp, SumsFile), []byte(strings.Join(lines, "\n")+"\n"), 0o644)
 }
 
 func (w *Writer) finishData() error {
@@ -303,14 +303,6 @@ func replaceDir(tmp, dir string) error {
 		return err
 	}
 	return os.RemoveAll(old)
-}
-
-func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
 }
 
 // countingFile is a file that hashes and counts what is written to it.

@@ -75,24 +75,32 @@ func (v *validation) listed(m Manifest, name string) bool {
 
 // checkFile compares a file with its manifest entry.
 func (v *validation) checkFile(dir string, out Output) {
-	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(out.Path)))
+	path := filepath.Join(dir, filepath.FromSlash(out.Path))
+	sum, err := fileSum(path)
 	if err != nil {
 		v.fail("%s: %v", out.Path, err)
 		return
+	}
+	if info, err := os.Stat(path); err == nil && info.Size() != out.Bytes {
+		v.fail("%s: %d bytes, the manifest says %d", out.Path, info.Size(), out.Bytes)
+	}
+	if sum != out.SHA256 {
+		v.fail("%s: sha256 %s, the manifest says %s", out.Path, sum, out.SHA256)
+	}
+}
+
+// fileSum hashes a file as it reads it.
+func fileSum(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
 	}
 	defer f.Close()
 	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		v.fail("%s: %v", out.Path, err)
-		return
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
 	}
-	if n != out.Bytes {
-		v.fail("%s: %d bytes, the manifest says %d", out.Path, n, out.Bytes)
-	}
-	if sum := hex.EncodeToString(h.Sum(nil)); sum != out.SHA256 {
-		v.fail("%s: sha256 %s, the manifest says %s", out.Path, sum, out.SHA256)
-	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // checkSums verifies every line of SHA256SUMS, as sha256sum -c would.
@@ -108,12 +116,12 @@ func (v *validation) checkSums(dir string) {
 			v.fail("%s:%d: not \"SHA256  FILE\"", SumsFile, i+1)
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, filepath.Base(name)))
+		got, err := fileSum(filepath.Join(dir, filepath.Base(name)))
 		if err != nil {
 			v.fail("%s:%d: %v", SumsFile, i+1, err)
 			continue
 		}
-		if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != want {
+		if got != want {
 			v.fail("%s:%d: %s has sha256 %s, not %s", SumsFile, i+1, name, got, want)
 		}
 	}

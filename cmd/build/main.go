@@ -24,10 +24,19 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/nkcorpus/builder/corpus"
+	"github.com/nkcorpus/builder/neardup"
 	"github.com/nkcorpus/builder/release"
 )
 
+// memoryLimit is the heap the garbage collector keeps to unless GOMEMLIMIT
+// says otherwise: the build's live data is a few dozen MB whatever the
+// corpus, and without a limit the heap would double it and more.
+const memoryLimit = 200 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	// An interrupt cancels the build, which then removes its temporary
 	// folder and leaves the previous release as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -51,6 +60,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			&cli.BoolFlag{Name: "force", Usage: "replace a release version that already exists"},
 			&cli.Int64Flag{Name: "max-file-size", Value: corpus.DefaultMaxFileSize, Usage: "skip captures larger than `BYTES`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors: no progress, no summary"},
+			&cli.IntFlag{Name: "duplicate-window", Value: neardup.DefaultWindow, Usage: "compare each record with the `N` records before it (in id order) for near-duplicates; 0 compares with all, memory growing with the corpus"},
 			&cli.BoolFlag{Name: "strict", Usage: "fail, writing no release, if any input is skipped, item dropped or sources.tsv row ignored"},
 			&cli.StringFlag{Name: "gazetteer", Usage: "add the entities of `FILE` (the TSV format of mention/gazetteer.tsv) to the built-in gazetteer; an id already there is replaced"},
 		},
@@ -89,21 +99,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				progress = newProgressWriter(stderr)
 			}
 			m, err := corpus.Build(c.Context, corpus.Options{
-				Input:       c.String("input"),
-				Output:      c.String("output"),
-				Version:     c.String("release"),
-				Workers:     c.Int("workers"),
-				Force:       c.Bool("force"),
-				MaxFileSize: c.Int64("max-file-size"),
-				Gazetteer:   c.String("gazetteer"),
-				Strict:      c.Bool("strict"),
+				Input:           c.String("input"),
+				Output:          c.String("output"),
+				Version:         c.String("release"),
+				Workers:         c.Int("workers"),
+				Force:           c.Bool("force"),
+				MaxFileSize:     c.Int64("max-file-size"),
+				Gazetteer:       c.String("gazetteer"),
+				Strict:          c.Bool("strict"),
+				DuplicateWindow: c.Int("duplicate-window"),
 				Progress: func(p corpus.Progress) {
 					final = p
 					if progress != nil {
 						progress.update(p)
 					}
 				},
-				Builder:     builderInfo(),
+				Builder: builderInfo(),
 			})
 			if err != nil {
 				return err
