@@ -21,6 +21,7 @@ type progressWriter struct {
 	every    time.Duration
 	last     time.Time
 	drawn    bool
+	finished bool
 }
 
 func newProgressWriter(w io.Writer) *progressWriter {
@@ -36,13 +37,15 @@ func newProgressWriter(w io.Writer) *progressWriter {
 // update is called after each file; it draws at most once per interval.
 func (p *progressWriter) update(pr corpus.Progress) {
 	done := pr.Files == pr.TotalFiles
-	if !done && time.Since(p.last) < p.every {
+	switch {
+	case done && p.finished:
+		return // the last file and the publishing both report the end
+	case !done && time.Since(p.last) < p.every:
 		return
-	}
-	if done && !p.drawn && !p.terminal {
+	case done && !p.drawn && !p.terminal:
 		return // a build this short needs no progress lines
 	}
-	p.last, p.drawn = time.Now(), true
+	p.last, p.drawn, p.finished = time.Now(), true, done
 	mb := func(n int64) float64 { return float64(n) / 1e6 }
 	rate := mb(pr.Bytes) / max(pr.Elapsed.Seconds(), 1e-9)
 	left := "?"

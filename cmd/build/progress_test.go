@@ -1,0 +1,30 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/nkcorpus/builder/corpus"
+)
+
+// TestProgressLines: off a terminal, progress is a plain line at most every
+// interval, never a bar's carriage returns or escape codes.
+func TestProgressLines(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgressWriter(&buf)
+	if p.terminal {
+		t.Fatal("a buffer taken for a terminal")
+	}
+	step := corpus.Progress{TotalFiles: 4, TotalBytes: 4e6, Elapsed: time.Second}
+	for i := 1; i <= 4; i++ {
+		step.Files, step.Bytes, step.Records = i, int64(i)*1e6, i*10
+		p.update(step)
+	}
+	p.update(step) // publishing reports the end again
+	want := "progress: 1/4 files  1.0/4.0 MB  10 records  1.0 MB/s  3s left\n" +
+		"progress: 4/4 files  4.0/4.0 MB  40 records  4.0 MB/s  0s left\n"
+	if buf.String() != want {
+		t.Errorf("within one interval, the first and the last lines only:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
