@@ -16,7 +16,7 @@ import (
 	"github.com/nkcorpus/builder/schema"
 )
 
-func readManifest(t *testing.T, dir string) release.Manifest {
+func readManifest(t testing.TB, dir string) release.Manifest {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(dir, release.ManifestFile))
 	if err != nil {

@@ -36,14 +36,7 @@ func rewrite(t testing.TB, dir, name string, data []byte, fixSums bool) {
 	if !fixSums {
 		return
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, release.ManifestFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m release.Manifest
-	if err := json.Unmarshal(raw, &m); err != nil {
-		t.Fatal(err)
-	}
+	m := readManifest(t, dir)
 	sum := sha256.Sum256(data)
 	for i := range m.Outputs {
 		if m.Outputs[i].Path == name {
