@@ -21,7 +21,8 @@ fi
 if [ ! -d "$data" ]; then
 	go run ./cmd/gencorpus --size "$size" --out "$data"
 fi
-go build -o bench/data/build ./cmd/build
+# The revision is fixed in the binary, so both builds name the same builder.
+go build -ldflags "-X main.revision=$(git rev-parse HEAD)" -o bench/data/build ./cmd/build
 rm -rf "$work"
 
 input_bytes=$(du -sb "$data" | cut -f1)
