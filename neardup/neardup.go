@@ -159,7 +159,7 @@ type entry struct {
 }
 
 // DefaultWindow is how many earlier records a record is compared with.
-const DefaultWindow = 50_000
+const DefaultWindow = 30_000
 
 // NewIndex returns an empty index that remembers the last window records,
 // or every record when window is not positive.

@@ -31,7 +31,7 @@ import (
 // memoryLimit is the heap the garbage collector keeps to unless GOMEMLIMIT
 // says otherwise: the build's live data is a few dozen MB whatever the
 // corpus, and without a limit the heap would double it and more.
-const memoryLimit = 200 << 20
+const memoryLimit = 240 << 20
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
