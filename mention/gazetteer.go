@@ -125,8 +125,8 @@ func parseEntity(fields []string) (Entity, error) {
 	if e.Name == "" {
 		return e, fmt.Errorf("%s has no name", e.ID)
 	}
-	e.Aliases = append([]string{e.Name}, splitList(fields[3])...)
-	for _, s := range splitList(fields[4]) {
+	e.Aliases = append([]string{e.Name}, split(fields[3], "|")...)
+	for _, s := range split(fields[4], "|") {
 		if plain, ok := strings.CutPrefix(s, "*"); ok {
 			e.DefaultFor = append(e.DefaultFor, plain)
 			s = plain
@@ -140,7 +140,7 @@ func parseEntity(fields []string) (Entity, error) {
 	for _, a := range append(append([]string{}, e.Aliases...), e.Surnames...) {
 		known[a] = true
 	}
-	for _, rule := range splitRules(fields[5]) {
+	for _, rule := range split(fields[5], ";") {
 		kind, arg, _ := strings.Cut(rule, ":")
 		alias, words, _ := strings.Cut(arg, "=")
 		if !known[alias] {
@@ -163,19 +163,10 @@ func parseEntity(fields []string) (Entity, error) {
 	return e, nil
 }
 
-func splitList(s string) []string {
+// split cuts a list at sep, trimming the items and dropping empty ones.
+func split(s, sep string) []string {
 	var out []string
-	for _, p := range strings.Split(s, "|") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func splitRules(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ";") {
+	for _, p := range strings.Split(s, sep) {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
