@@ -59,15 +59,6 @@ var layouts = []layout{
 // LayoutPlain is the generic layout used when no other fits.
 const LayoutPlain = "plain"
 
-// Layouts lists every layout name, the generic one last.
-func Layouts() []string {
-	names := make([]string, 0, len(layouts)+1)
-	for _, l := range layouts {
-		names = append(names, l.name)
-	}
-	return append(names, LayoutPlain)
-}
-
 // Extract finds the items of a decoded capture.
 func Extract(text string) Result {
 	lines := strings.Split(text, "\n")
