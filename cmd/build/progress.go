@@ -31,7 +31,8 @@ func newProgressWriter(w io.Writer) *progressWriter {
 	if terminal {
 		every = 100 * time.Millisecond
 	}
-	return &progressWriter{w: w, terminal: terminal, every: every}
+	// The first line waits an interval too: a short build shows none.
+	return &progressWriter{w: w, terminal: terminal, every: every, last: time.Now()}
 }
 
 // update is called after each file; it draws at most once per interval.

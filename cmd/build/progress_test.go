@@ -17,6 +17,12 @@ func TestProgressLines(t *testing.T) {
 		t.Fatal("a buffer taken for a terminal")
 	}
 	step := corpus.Progress{TotalFiles: 4, TotalBytes: 4e6, Elapsed: time.Second}
+	step.Files, step.Bytes = 1, 1e6
+	p.update(step)
+	if buf.Len() > 0 {
+		t.Fatalf("a line before the first interval passed: %q", buf.String())
+	}
+	p.last = time.Now().Add(-p.every) // an interval passes
 	for i := 1; i <= 4; i++ {
 		step.Files, step.Bytes, step.Records = i, int64(i)*1e6, i*10
 		p.update(step)
