@@ -74,9 +74,14 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		Builder:       opts.Builder,
 		Counts:        release.NewCounts(),
 	}
-	if err := release.CheckVersion(opts.Version); err != nil {
+	// Creating the release first refuses a bad or existing version, and a
+	// busy output folder, before any input is read.
+	w, err := release.Create(opts.Output, m, opts.Force)
+	if err != nil {
 		return m, err
 	}
+	defer w.Abort()
+
 	files, err := listInputs(opts.Input, opts.MaxFileSize)
 	if err != nil {
 		return m, err
@@ -92,12 +97,6 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		return m, err
 	}
 	m.Gazetteer = gazetteer
-
-	w, err := release.Create(opts.Output, m, opts.Force)
-	if err != nil {
-		return m, err
-	}
-	defer w.Abort()
 
 	b := &builder{opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
 	duplicates := neardup.NewIndex(opts.DuplicateWindow)

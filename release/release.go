@@ -60,8 +60,8 @@ const LockFile = ".lock"
 
 var semver = regexp.MustCompile(`^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$`)
 
-// CheckVersion accepts "dev" and semantic versions with a leading v.
-func CheckVersion(v string) error {
+// checkVersion accepts "dev" and semantic versions with a leading v.
+func checkVersion(v string) error {
 	if v == Dev || semver.MatchString(v) {
 		return nil
 	}
@@ -87,7 +87,7 @@ type Writer struct {
 // Create starts release m.Version under outDir. m's dataset, schema and
 // builder fields go into the Parquet footer and the manifest.
 func Create(outDir string, m Manifest, force bool) (*Writer, error) {
-	if err := CheckVersion(m.Version); err != nil {
+	if err := checkVersion(m.Version); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
