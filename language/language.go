@@ -1,8 +1,10 @@
-// Package language tells the language of a body with lingua-go, restricted to
-// the languages of the region and its press — English, Russian, Azerbaijani,
-// Armenian, Turkish, Georgian, French, German, Persian, Arabic, Ukrainian,
-// Italian, Spanish and Portuguese — and run in low-accuracy mode (trigram
-// models only: little memory, and right on short sentences).
+// Package language tells the language of a body the way lingua-go does in
+// low-accuracy mode (trigram models only: little memory, and right on short
+// sentences), restricted to the languages of the region and its press —
+// English, Russian, Azerbaijani, Armenian, Turkish, Georgian, French, German,
+// Persian, Arabic, Ukrainian, Italian, Spanish and Portuguese. lingua's
+// models are scored here directly (lingua.go), many times faster than
+// through its API and with the same answers.
 package language
 
 import (
@@ -10,8 +12,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/pemistahl/lingua-go"
 )
 
 // Undetermined is the code for a body whose language cannot be told.
@@ -37,28 +37,20 @@ const (
 // others out itself, after the same work for each. Armenian and Georgian,
 // one language each here, need no weighing.
 type Detector struct {
-	latin, cyrillic, arabic lingua.LanguageDetector
+	latin, cyrillic, arabic *group
 }
 
-// NewDetector builds a detector. Models load on first use.
+// NewDetector builds a detector. A script's models load when a text in it
+// first comes.
 func NewDetector() *Detector {
-	build := func(languages ...lingua.Language) lingua.LanguageDetector {
-		return lingua.NewLanguageDetectorBuilder().FromLanguages(languages...).WithLowAccuracyMode().Build()
-	}
-	return &Detector{
-		latin: build(lingua.English, lingua.Azerbaijani, lingua.Turkish, lingua.French,
-			lingua.German, lingua.Italian, lingua.Spanish, lingua.Portuguese),
-		cyrillic: build(lingua.Russian, lingua.Ukrainian),
-		arabic:   build(lingua.Persian, lingua.Arabic),
-	}
+	return &Detector{latin: latinGroup(), cyrillic: cyrillicGroup(), arabic: arabicGroup()}
 }
 
 // isNoise reports a word that says nothing of a text's language: a link, a
 // hashtag, a handle, an e-mail address.
 func isNoise(word string) bool {
-	return strings.Contains(word, "#") || strings.HasPrefix(word, "@") ||
-		strings.Contains(word, "://") || strings.HasPrefix(word, "www.") ||
-		strings.Contains(word, "@")
+	return strings.ContainsAny(word, "#@") || strings.Contains(word, "://") ||
+		strings.HasPrefix(word, "www.")
 }
 
 // Detect returns the ISO 639-1 code of text's language and the detector's
@@ -67,15 +59,14 @@ func isNoise(word string) bool {
 func (d *Detector) Detect(text string) (code string, confidence float64) {
 	// Hashtags are mostly names, which belong to no language; a text of
 	// nothing else is undetermined.
-	all := withoutNoise(strings.FieldsFunc(text, unicode.IsSpace))
-	words := sample(all)
+	words, total := sample(text)
 	clean := strings.Join(words, " ")
 	lang, conf := d.best(clean)
 	// In a short text names can outweigh the words that carry the language
 	// ("Jomard village of Kalbajar district" reads as Spanish). Ask again
 	// with only the words in lower case: if the answers differ, those plain
 	// words decide, or nothing does.
-	if len(all) < shortText {
+	if total < shortText {
 		if plain := lowercaseWords(words); len(plain) >= 2 && len(plain) < len(words) {
 			plainLang, plainConf := d.best(strings.Join(plain, " "))
 			switch {
@@ -90,52 +81,82 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 	if conf < minConfidence {
 		return Undetermined, 0
 	}
-	return strings.ToLower(lang.IsoCode639_1().String()), math.Round(conf*1e4) / 1e4
+	return lang, math.Round(conf*1e4) / 1e4
 }
 
-func withoutNoise(words []string) []string {
-	clean := words[:0]
-	for _, w := range words {
-		if !isNoise(w) {
-			clean = append(clean, w)
+// sample returns text's words that are not noise, cut to sampleWords from
+// its start, middle and end when there are more, and how many there are.
+// It reads the text twice rather than split it: a body has thousands of
+// words and the sample keeps two dozen.
+func sample(text string) (words []string, total int) {
+	eachWord(text, func(string) { total++ })
+	third, mid := sampleWords/3, total/2
+	keep := func(i int) bool {
+		return total <= sampleWords || i < third ||
+			i >= mid-third/2 && i < mid+third-third/2 || i >= total-third
+	}
+	words = make([]string, 0, min(total, sampleWords))
+	i := 0
+	eachWord(text, func(w string) {
+		if keep(i) {
+			words = append(words, w)
 		}
-	}
-	return clean
+		i++
+	})
+	return words, total
 }
 
-// sample cuts a long text to sampleWords words from its start, middle and end.
-func sample(clean []string) []string {
-	if len(clean) <= sampleWords {
-		return clean
+// eachWord calls f with each of text's space-separated words that is not
+// noise, in order. Only a word with a byte that noise has, or that starts
+// like www., is checked further: most are not.
+func eachWord(text string, f func(word string)) {
+	start, suspect := -1, false
+	emit := func(end int) {
+		if start >= 0 && !((suspect || text[start] == 'w') && isNoise(text[start:end])) {
+			f(text[start:end])
+		}
+		start, suspect = -1, false
 	}
-	third, mid := sampleWords/3, len(clean)/2
-	out := make([]string, 0, sampleWords)
-	out = append(out, clean[:third]...)
-	out = append(out, clean[mid-third/2:mid+third-third/2]...)
-	return append(out, clean[len(clean)-third:]...)
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c >= '\t' && c <= '\r':
+				emit(i)
+			case start < 0:
+				start = i
+			}
+			suspect = suspect || c == '#' || c == '@' || c == ':'
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			emit(i)
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	emit(len(text))
 }
 
-func (d *Detector) best(text string) (lingua.Language, float64) {
-	var detector lingua.LanguageDetector
+// best returns the code of text's most likely language and its confidence,
+// or "" and 0.
+func (d *Detector) best(text string) (string, float64) {
 	switch script(text) {
 	case scriptArmenian:
-		return lingua.Armenian, 1
+		return "hy", 1
 	case scriptGeorgian:
-		return lingua.Georgian, 1
+		return "ka", 1
 	case scriptCyrillic:
-		detector = d.cyrillic
+		return d.cyrillic.detect(text)
 	case scriptArabic:
-		detector = d.arabic
+		return d.arabic.detect(text)
 	case scriptLatin:
-		detector = d.latin
-	default:
-		return lingua.Unknown, 0
+		return d.latin.detect(text)
 	}
-	values := detector.ComputeLanguageConfidenceValues(text)
-	if len(values) == 0 {
-		return lingua.Unknown, 0
-	}
-	return values[0].Language(), values[0].Value()
+	return "", 0
 }
 
 type writingSystem int

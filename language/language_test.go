@@ -1,9 +1,13 @@
 package language
 
 import (
+	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pemistahl/lingua-go"
 )
 
 func TestDetectShortSentences(t *testing.T) {
@@ -54,4 +58,66 @@ func BenchmarkDetect(b *testing.B) {
 	for b.Loop() {
 		d.Detect(text)
 	}
+}
+
+// TestMatchesLingua checks the scoring in lingua.go against lingua-go's own
+// detector, in low-accuracy mode over the same languages: the same language
+// and, to four decimals, the same confidence, on every line of the seeds, on
+// windows of their words of several lengths, and on texts made to reach each
+// of lingua's rules.
+func TestMatchesLingua(t *testing.T) {
+	reference := func(languages ...lingua.Language) lingua.LanguageDetector {
+		return lingua.NewLanguageDetectorBuilder().FromLanguages(languages...).WithLowAccuracyMode().Build()
+	}
+	d := NewDetector()
+	groups := []struct {
+		ours   *group
+		theirs lingua.LanguageDetector
+	}{
+		{d.latin, reference(lingua.English, lingua.Azerbaijani, lingua.Turkish, lingua.French,
+			lingua.German, lingua.Italian, lingua.Spanish, lingua.Portuguese)},
+		{d.cyrillic, reference(lingua.Russian, lingua.Ukrainian)},
+		{d.arabic, reference(lingua.Persian, lingua.Arabic)},
+	}
+	texts := []string{
+		"", "a", "ab", "abc", "ə", "əəə", "Straße", "straße groß", "ґанок їжак", "їжак",
+		"Ağdam şəhəri", "Ağdam", "ğğğ ııı", "São João", "où çà", "ñandú",
+		"漢字 kanji", "ひらがな text", "漢ひ abc", "Путин Putin Putin", "Путин Путин Putin Putin",
+		"abc абв", "abc абв ab3", "xyz xyz абв", "qqq", "zzzz qqqq", "ӘӘӘ", "Əlİ İlham",
+		"صلح في قره باغ", "صلح در قره باغ است", "پژوهش گاه", "ك ی", "Ιούλιος abc",
+		"Ahmad 's-Gravenhage l'été", "Müller über München", "Kəlbəcər Azadlığın Mübarək!",
+	}
+	seeds, err := filepath.Glob("../seeds/*.txt")
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	for _, path := range seeds {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(raw), "\n")...)
+		words := strings.Fields(string(raw))
+		for _, size := range []int{2, 5, 12, 24} {
+			for i := 0; i+size <= len(words); i += size {
+				texts = append(texts, strings.Join(words[i:i+size], " "))
+			}
+		}
+	}
+	compared := 0
+	for _, text := range texts {
+		for _, g := range groups {
+			wantLang, wantConf := "", 0.0
+			if values := g.theirs.ComputeLanguageConfidenceValues(text); len(values) > 0 && values[0].Value() > 0 {
+				wantLang = strings.ToLower(values[0].Language().IsoCode639_1().String())
+				wantConf = math.Round(values[0].Value()*1e4) / 1e4
+			}
+			gotLang, gotConf := g.ours.detect(text)
+			if gotLang != wantLang || math.Round(gotConf*1e4)/1e4 != wantConf {
+				t.Errorf("%v: detect(%q) = %s %.4f, lingua says %s %.4f", g.ours.codes, text, gotLang, gotConf, wantLang, wantConf)
+			}
+			compared++
+		}
+	}
+	t.Logf("%d texts compared", compared)
 }
