@@ -76,7 +76,7 @@ type Writer struct {
 
 	jsonl     *countingFile
 	jsonlBuf  *bufio.Writer
-	jsonEnc   *json.Encoder
+	line      []byte // the JSON of the record being written
 	parquet   *countingFile
 	parquetW  *parquet.GenericWriter[schema.Record]
 	batch     []schema.Record
@@ -121,8 +121,6 @@ func (w *Writer) open() error {
 		return err
 	}
 	w.jsonlBuf = bufio.NewWriterSize(w.jsonl, 1<<20)
-	w.jsonEnc = json.NewEncoder(w.jsonlBuf)
-	w.jsonEnc.SetEscapeHTML(false)
 	if w.parquet, err = createCounting(filepath.Join(w.tmp, ParquetFile)); err != nil {
 		return err
 	}
@@ -141,7 +139,8 @@ func (w *Writer) open() error {
 
 // Write appends one record; records must come in id order.
 func (w *Writer) Write(r schema.Record) error {
-	if err := w.jsonEnc.Encode(r); err != nil {
+	w.line = append(r.AppendJSON(w.line[:0]), '\n')
+	if _, err := w.jsonlBuf.Write(w.line); err != nil {
 		return fmt.Errorf("%s: %w", JSONLFile, err)
 	}
 	w.batch = append(w.batch, r)
