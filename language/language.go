@@ -9,6 +9,7 @@ package language
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,34 +87,32 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 
 // sample returns text's words that are not noise, cut to sampleWords from
 // its start, middle and end when there are more, and how many there are.
-// It reads the text twice rather than split it: a body has thousands of
-// words and the sample keeps two dozen.
+// It notes where words are rather than split the text: a body has thousands
+// of words and the sample keeps two dozen.
 func sample(text string) (words []string, total int) {
-	eachWord(text, func(string) { total++ })
-	third, mid := sampleWords/3, total/2
-	keep := func(i int) bool {
-		return total <= sampleWords || i < third ||
-			i >= mid-third/2 && i < mid+third-third/2 || i >= total-third
+	// About one word in six bytes: one allocation for most texts.
+	spans := make([][2]int, 0, len(text)/6+1)
+	eachWord(text, func(start, end int) { spans = append(spans, [2]int{start, end}) })
+	total = len(spans)
+	if total > sampleWords {
+		third, mid := sampleWords/3, total/2
+		spans = slices.Concat(spans[:third], spans[mid-third/2:mid+third-third/2], spans[total-third:])
 	}
-	words = make([]string, 0, min(total, sampleWords))
-	i := 0
-	eachWord(text, func(w string) {
-		if keep(i) {
-			words = append(words, w)
-		}
-		i++
-	})
+	words = make([]string, len(spans))
+	for i, s := range spans {
+		words[i] = text[s[0]:s[1]]
+	}
 	return words, total
 }
 
-// eachWord calls f with each of text's space-separated words that is not
-// noise, in order. Only a word with a byte that noise has, or that starts
-// like www., is checked further: most are not.
-func eachWord(text string, f func(word string)) {
+// eachWord calls f with the bounds of each of text's space-separated words
+// that is not noise, in order. Only a word with a byte that noise has, or
+// that starts like www., is checked further: most are not.
+func eachWord(text string, f func(start, end int)) {
 	start, suspect := -1, false
 	emit := func(end int) {
 		if start >= 0 && !((suspect || text[start] == 'w') && isNoise(text[start:end])) {
-			f(text[start:end])
+			f(start, end)
 		}
 		start, suspect = -1, false
 	}

@@ -180,6 +180,8 @@ func (g *group) byUniqueLetters(words []string) int {
 		clear(counts)
 		for _, r := range w {
 			switch {
+			case r < utf8.RuneSelf:
+				// No language has an ASCII letter of its own.
 			case unicode.Is(unicode.Han, r):
 				counts[chinese]++
 			case unicode.In(r, unicode.Hiragana, unicode.Katakana):
