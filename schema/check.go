@@ -84,11 +84,18 @@ func checkMentions(r Record) []error {
 func WordCount(body string) int32 {
 	var n int32
 	counted := false // the current token has been counted
-	for _, r := range body {
+	for i := 0; i < len(body); {
+		// ASCII, most of most bodies, is told by its byte.
+		r, size := rune(body[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(body[i:])
+		}
+		i += size
 		switch {
 		case unicode.IsSpace(r):
 			counted = false
-		case !counted && (unicode.IsLetter(r) || unicode.IsNumber(r)):
+		case !counted && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r))):
 			n++
 			counted = true
 		}

@@ -56,7 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			&cli.StringFlag{Name: "input", Value: "seeds", Usage: "folder of raw captures (and an optional sources.tsv)"},
 			&cli.StringFlag{Name: "output", Value: "out", Usage: "folder that holds releases; the build goes to `DIR`/VERSION/"},
 			&cli.StringFlag{Name: "release", Value: release.Dev, Usage: `release VERSION: "dev" (rebuilt freely) or a semantic version such as v1.2.0 (never overwritten unless --force)`},
-			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "files read in parallel; the output is the same for any `N`"},
+			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "files read in parallel, and the CPUs the build uses; the output is the same for any `N`"},
 			&cli.BoolFlag{Name: "force", Usage: "replace a release version that already exists"},
 			&cli.Int64Flag{Name: "max-file-size", Value: corpus.DefaultMaxFileSize, Usage: "skip captures larger than `BYTES`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors: no progress, no summary"},
@@ -97,6 +97,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			var progress *progressWriter
 			if !c.Bool("quiet") {
 				progress = newProgressWriter(stderr)
+			}
+			if workers := c.Int("workers"); workers > 0 {
+				// The writer and the collector run beside the workers; with
+				// the CPUs bounded too, --workers 1 leaves the rest of the
+				// machine free, and N workers scale as N CPUs.
+				runtime.GOMAXPROCS(workers)
 			}
 			m, err := corpus.Build(c.Context, corpus.Options{
 				Input:           c.String("input"),
