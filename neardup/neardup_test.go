@@ -190,3 +190,19 @@ func BenchmarkSign(b *testing.B) {
 		Sign(body)
 	}
 }
+
+// BenchmarkIndexAdd adds the seed items' signatures over and over, so that
+// each is a copy of one still in the window.
+func BenchmarkIndexAdd(b *testing.B) {
+	bodies, order := seedItems(b)
+	var sigs []Signature
+	for _, name := range order {
+		sigs = append(sigs, Sign(bodies[name]))
+	}
+	x := NewIndex(100)
+	i := 0
+	for b.Loop() {
+		x.Add("id", sigs[i%len(sigs)])
+		i++
+	}
+}
