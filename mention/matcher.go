@@ -1,9 +1,14 @@
 package mention
 
 import (
+	"cmp"
+	"iter"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/nkcorpus/builder/schema"
 )
@@ -27,6 +32,27 @@ type Matcher struct {
 	surnames map[string][]surnameRef
 	// contextWords holds every folded word a context rule names.
 	contextWords map[string]bool
+	// keys holds the keys of root's maps, surnames and contextWords, which
+	// are few: it rules out most of a body's words before a map lookup.
+	keys wordFilter
+}
+
+// wordFilter is a Bloom filter of words with one hash function.
+type wordFilter [1 << 16 / 64]uint64
+
+// filterBit hashes a word's length and three of its bytes, which tell most
+// words apart at a fraction of the cost of hashing it all.
+func filterBit(word string) uint64 {
+	x := uint64(len(word)) | uint64(word[0])<<8 | uint64(word[len(word)/2])<<16 | uint64(word[len(word)-1])<<24
+	return x * 0x9E3779B97F4A7C15 >> 48 // Fibonacci hashing: the top 16 bits
+}
+
+func (f *wordFilter) add(word string) { b := filterBit(word); f[b/64] |= 1 << (b % 64) }
+
+// mayHave reports false for most words not added, true for all added.
+func (f *wordFilter) mayHave(word string) bool {
+	b := filterBit(word)
+	return f[b/64]&(1<<(b%64)) != 0
 }
 
 type node struct {
@@ -42,8 +68,31 @@ type aliasRef struct {
 	alias     string
 	cased     bool
 	noInflect bool
-	context   []string
-	capital   bool // the alias starts with a capital
+	context   *contextRule // nil without a rule
+	capital   bool         // the alias starts with a capital
+}
+
+// contextRule holds a context rule's words or phrases tokenized, folded
+// without and with Turkic I, so a match need not tokenize them again.
+type contextRule struct{ plain, turkic [][]string }
+
+func newContextRule(words []string) *contextRule {
+	c := &contextRule{}
+	for _, w := range words {
+		c.plain = append(c.plain, foldedWords(w, false))
+		c.turkic = append(c.turkic, foldedWords(w, true))
+	}
+	return c
+}
+
+func foldedWords(text string, turkic bool) []string {
+	var t tokenized
+	t.split(text, turkic)
+	words := make([]string, len(t.tokens))
+	for k := range words {
+		words[k] = t.word(k)
+	}
+	return words
 }
 
 type surnameRef struct {
@@ -62,8 +111,8 @@ func NewMatcher(g *Gazetteer) *Matcher {
 		for _, words := range e.Context {
 			for _, w := range words {
 				for _, turkic := range []bool{false, true} {
-					for _, t := range tokenize([]rune(w), turkic) {
-						m.contextWords[t.folded] = true
+					for _, w := range foldedWords(w, turkic) {
+						m.contextWords[w] = true
 					}
 				}
 			}
@@ -71,7 +120,10 @@ func NewMatcher(g *Gazetteer) *Matcher {
 		for _, alias := range e.Aliases {
 			first := []rune(alias)[0]
 			ref := aliasRef{entity: i, alias: alias, cased: e.Cased[alias] || isAcronym(alias),
-				noInflect: e.NoInflect[alias], context: e.Context[alias], capital: startsUpper(first) && first != '#'}
+				noInflect: e.NoInflect[alias], capital: startsUpper(first) && first != '#'}
+			if words := e.Context[alias]; words != nil {
+				ref.context = newContextRule(words)
+			}
 			for _, turkic := range []bool{false, true} {
 				m.index(alias, turkic, ref)
 			}
@@ -82,12 +134,24 @@ func NewMatcher(g *Gazetteer) *Matcher {
 				ref.isDefault = ref.isDefault || d == s
 			}
 			for _, turkic := range []bool{false, true} {
-				key := fold([]rune(s), turkic)
+				key := string(appendFold(nil, []rune(s), turkic))
 				if !containsSurname(m.surnames[key], ref) {
 					m.surnames[key] = append(m.surnames[key], ref)
 				}
 			}
 		}
+	}
+	for w := range m.root.children {
+		m.keys.add(w)
+	}
+	for w := range m.root.stems {
+		m.keys.add(w)
+	}
+	for w := range m.surnames {
+		m.keys.add(w)
+	}
+	for w := range m.contextWords {
+		m.keys.add(w)
 	}
 	return m
 }
@@ -103,24 +167,25 @@ func containsSurname(refs []surnameRef, ref surnameRef) bool {
 
 // index adds one folding of an alias to the trie and the hashtag table.
 func (m *Matcher) index(alias string, turkic bool, ref aliasRef) {
-	runes := []rune(alias)
-	tokens := tokenize(runes, turkic)
-	if len(tokens) == 0 {
+	var words tokenized
+	words.split(alias, turkic)
+	if len(words.tokens) == 0 {
 		return
 	}
 	n := m.root
 	var compact strings.Builder
-	for k, t := range tokens {
-		key := t.folded
+	for k := range words.tokens {
+		word := words.word(k)
+		key := word
 		if k > 0 {
-			sep, ok := separator(runes[tokens[k-1].end:t.start])
+			sep, ok := separator(words.gap(k))
 			if !ok {
 				return // not a name this matcher can find
 			}
 			key = sep + key
 		}
-		compact.WriteString(t.folded)
-		if k == len(tokens)-1 {
+		compact.WriteString(word)
+		if k == len(words.tokens)-1 {
 			if last := []rune(key); len(last) > 3 && stemVowels[last[len(last)-1]] {
 				stem := string(last[:len(last)-1])
 				if n.stems[stem] == nil {
@@ -160,124 +225,152 @@ func hasRef(refs []aliasRef, ref aliasRef) bool {
 
 // record is the state of matching one body.
 type record struct {
-	m        *Matcher
-	text     []rune
-	tokens   []token
+	m *Matcher
+	*tokenized
 	suffixes []string
 	words    map[string]bool // folded words of the body, for context rules
 	turkic   bool
 	found    []schema.Mention
-	used     []bool // tokens inside a mention
 	// introduced maps each person named in full to where it first was.
-	introduced map[int]int
+	introduced map[int]int32
+	key        []byte // scratch for lookup keys, so lookups do not allocate
 }
+
+// scratch is the memory of a Find that does not outlive it, recycled through
+// scratchPool: growing slices for a body's thousands of tokens and hundreds of
+// mentions costs more than matching them.
+type scratch struct {
+	tokenized
+	found []schema.Mention
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Find returns the mentions in body, whose language is lang (ISO 639-1),
 // sorted by start.
 func (m *Matcher) Find(body, lang string) []schema.Mention {
-	r := &record{m: m, text: []rune(body), suffixes: suffixes[lang], turkic: isTurkic(lang), introduced: map[int]int{}}
-	r.tokens = tokenize(r.text, r.turkic)
-	r.used = make([]bool, len(r.tokens))
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	r := &record{m: m, tokenized: &s.tokenized, found: s.found[:0], suffixes: suffixes[lang], turkic: isTurkic(lang), introduced: map[int]int32{}}
+	r.split(body, r.turkic)
 	for i := 0; i < len(r.tokens); i++ {
 		if r.tokens[i].hashtag {
 			r.hashtag(i)
 			continue
 		}
-		if end, ref, ok := r.longest(i); ok {
-			r.add(ref.entity, r.tokens[i].start, r.surfaceEnd(ref, end), i, end)
+		if end, ref := r.longest(i); ref != nil {
+			t := r.tokens[i]
+			cpEnd, byteEnd := r.surfaceEnd(ref, end)
+			r.add(ref.entity, t.start, cpEnd, body[t.from:byteEnd], i, end)
 			i = end
 		}
 	}
 	r.bareSurnames()
-	sort.SliceStable(r.found, func(i, j int) bool { return r.found[i].Start < r.found[j].Start })
-	if r.found == nil {
-		return []schema.Mention{}
-	}
-	return r.found
+	slices.SortStableFunc(r.found, func(a, b schema.Mention) int { return cmp.Compare(a.Start, b.Start) })
+	s.found = r.found
+	return append(make([]schema.Mention, 0, len(r.found)), r.found...)
 }
 
-func (r *record) add(entity, start, end, firstToken, lastToken int) {
+// add records a mention from code point start to end.
+func (r *record) add(entity int, start, end int32, surface string, firstToken, lastToken int) {
 	e := r.m.entities[entity]
 	if e.Kind == "person" && r.namesake(lastToken) {
 		return // "Aliyeva Street", "Heydar Aliyev Center": not the person
 	}
 	r.found = append(r.found, schema.Mention{Entity: e.ID, Name: e.Name, Kind: e.Kind,
-		Surface: string(r.text[start:end]), Start: int32(start), End: int32(end)})
+		Surface: surface, Start: start, End: end})
 	if _, seen := r.introduced[entity]; e.Kind == "person" && !seen {
 		r.introduced[entity] = start
 	}
 	for k := firstToken; k <= lastToken; k++ {
-		r.used[k] = true
+		r.tokens[k].used = true
 	}
 }
 
+// edge returns the trie node under edges for a word after separator sep.
+// Only a name's first word, under the root, has no separator; m.keys holds
+// the root's keys.
+func (r *record) edge(edges map[string]*node, sep, word string) *node {
+	if sep == "" {
+		if !r.m.keys.mayHave(word) {
+			return nil
+		}
+		return edges[word]
+	}
+	r.key = append(append(r.key[:0], sep...), word...)
+	return edges[string(r.key)]
+}
+
 // longest finds the longest name starting at token i; it returns the index
-// of its last token.
-func (r *record) longest(i int) (int, aliasRef, bool) {
-	var best aliasRef
-	bestEnd, found := -1, false
+// of its last token, or nil.
+func (r *record) longest(i int) (int, *aliasRef) {
+	var best *aliasRef
+	bestEnd := -1
 	n := r.m.root
 	for j := i; j < len(r.tokens) && !r.tokens[j].hashtag; j++ {
 		sep := ""
 		if j > i {
-			s, ok := separator(r.text[r.tokens[j-1].end:r.tokens[j].start])
+			s, ok := separator(r.gap(j))
 			if !ok {
 				break
 			}
 			sep = s
 		}
-		key := sep + r.tokens[j].folded
-		if child := n.children[key]; child != nil {
-			if ref, ok := r.accept(child.ends, i, j, false); ok {
-				best, bestEnd, found = ref, j, true
+		if child := r.edge(n.children, sep, r.word(j)); child != nil {
+			if ref := r.accept(child.ends, i, j, false); ref != nil {
+				best, bestEnd = ref, j
 			}
 			n = child
 			continue
 		}
-		if ref, ok := r.inflected(n, sep, i, j); ok {
-			best, bestEnd, found = ref, j, true
+		if ref := r.inflected(n, sep, i, j); ref != nil {
+			best, bestEnd = ref, j
 		}
 		break
 	}
-	return bestEnd, best, found
+	return bestEnd, best
 }
 
 // inflected tries token j as the last word of a name with a case ending.
-func (r *record) inflected(n *node, sep string, i, j int) (aliasRef, bool) {
-	word := r.tokens[j].folded
-	if len(r.suffixes) == 0 || !startsUpper(r.text[r.tokens[i].start]) {
-		return aliasRef{}, false
+func (r *record) inflected(n *node, sep string, i, j int) *aliasRef {
+	word := r.word(j)
+	if len(r.suffixes) == 0 || !r.capital(i) {
+		return nil
 	}
-	for _, s := range r.suffixes {
-		stem, ok := strings.CutSuffix(word, s)
-		if !ok || len([]rune(stem)) < 2 {
-			continue
-		}
-		for _, child := range []*node{n.children[sep+stem], n.stems[sep+stem]} {
+	for stem := range r.stems(word) {
+		for _, edges := range []map[string]*node{n.children, n.stems} {
+			child := r.edge(edges, sep, stem)
 			if child == nil {
 				continue
 			}
-			if ref, ok := r.accept(child.ends, i, j, true); ok {
-				return ref, true
+			if ref := r.accept(child.ends, i, j, true); ref != nil {
+				return ref
 			}
 		}
 	}
-	return aliasRef{}, false
+	return nil
 }
 
-// accept returns the first alias ending here whose rules the text meets.
-func (r *record) accept(refs []aliasRef, i, j int, inflected bool) (aliasRef, bool) {
-	for _, ref := range refs {
-		switch {
+// accept returns the first alias ending here whose rules the text meets, or
+// nil.
+func (r *record) accept(refs []aliasRef, i, j int, inflected bool) *aliasRef {
+	for k := range refs {
+		switch ref := &refs[k]; {
 		case inflected && ref.noInflect:
-		case ref.cased && string(r.text[r.tokens[i].start:r.surfaceEnd(ref, j)]) != ref.alias:
-		case ref.capital && !startsUpper(r.text[r.tokens[i].start]):
+		case ref.cased && r.casedSurface(ref, i, j) != ref.alias:
+		case ref.capital && !r.capital(i):
 		case ref.context != nil && !r.hasAnyWord(ref.context):
 		default:
-			return ref, true
+			return ref
 		}
 	}
-	return aliasRef{}, false
+	return nil
+}
+
+// casedSurface is the text of tokens i to j as a mention of ref.
+func (r *record) casedSurface(ref *aliasRef, i, j int) string {
+	_, end := r.surfaceEnd(ref, j)
+	return r.text[r.tokens[i].from:end]
 }
 
 // namesakeNouns follow a person's name when it names a street, building or
@@ -298,34 +391,40 @@ func (r *record) namesake(lastToken int) bool {
 	if next >= len(r.tokens) {
 		return false
 	}
-	sep, ok := separator(r.text[r.tokens[lastToken].end:r.tokens[next].start])
-	return ok && sep == " " && namesakeNouns[r.tokens[next].folded]
+	sep, ok := separator(r.gap(next))
+	return ok && sep == " " && namesakeNouns[r.word(next)]
 }
 
-// surfaceEnd is where a name whose last word is token j ends: after that
-// word, or after the dot that closes an abbreviation (U.S.).
-func (r *record) surfaceEnd(ref aliasRef, j int) int {
-	end := r.tokens[j].end
-	if strings.HasSuffix(ref.alias, ".") && end < len(r.text) && r.text[end] == '.' {
-		end++
+// surfaceEnd is where a name whose last word is token j ends, in code points
+// and in bytes: after that word, or after the dot that closes an
+// abbreviation (U.S.).
+func (r *record) surfaceEnd(ref *aliasRef, j int) (int32, int32) {
+	t := r.tokens[j]
+	if strings.HasSuffix(ref.alias, ".") && int(t.to) < len(r.text) && r.text[t.to] == '.' {
+		return t.end + 1, t.to + 1
 	}
-	return end
+	return t.end, t.to
 }
 
-// hasAnyWord reports whether the body holds one of the words (or phrases).
-func (r *record) hasAnyWord(words []string) bool {
+// hasAnyWord reports whether the body holds one of the rule's words (or
+// phrases).
+func (r *record) hasAnyWord(rule *contextRule) bool {
 	if r.words == nil {
 		r.words = map[string]bool{}
-		for _, t := range r.tokens {
-			if r.m.contextWords[t.folded] {
-				r.words[t.folded] = true
+		for k := range r.tokens {
+			if w := r.word(k); r.m.isContextWord(w) {
+				r.words[w] = true
 			}
 		}
 	}
-	for _, w := range words {
+	phrases := rule.plain
+	if r.turkic {
+		phrases = rule.turkic
+	}
+	for _, words := range phrases {
 		all := true
-		for _, t := range tokenize([]rune(w), r.turkic) {
-			all = all && r.words[t.folded]
+		for _, w := range words {
+			all = all && r.words[w]
 		}
 		if all {
 			return true
@@ -334,18 +433,24 @@ func (r *record) hasAnyWord(words []string) bool {
 	return false
 }
 
+// fold returns word folded in scratch memory, for comparisons and lookups.
+func (r *record) fold(word []rune) []byte {
+	r.key = appendFold(r.key[:0], word, r.turkic)
+	return r.key
+}
+
 // glue are the small words hashtags run names into: #ShushaisAzerbaijan.
 var glue = []string{"is", "of", "and", "the", "in"}
 
 // hashtag finds the names inside the hashtag at token i.
 func (r *record) hashtag(i int) {
 	t := r.tokens[i]
-	tag := r.text[t.start:t.end]
+	tag := []rune(r.text[t.from:t.to])
 	starts := camelBoundaries(tag)
 	ends := append(append([]int{}, starts[1:]...), len(tag))
 	for _, e := range append([]int{}, ends...) {
 		for _, g := range glue {
-			if s := e - len(g); s > 0 && fold(tag[s:e], r.turkic) == g {
+			if s := e - len(g); s > 0 && string(r.fold(tag[s:e])) == g {
 				ends = append(ends, s)
 			}
 		}
@@ -360,11 +465,11 @@ func (r *record) hashtag(i int) {
 			if e <= s {
 				break
 			}
-			refs := r.m.compact[fold(tag[s:e], r.turkic)]
+			refs := r.m.compact[string(r.fold(tag[s:e]))]
 			if len(refs) == 0 || (refs[0].context != nil && !r.hasAnyWord(refs[0].context)) {
 				continue
 			}
-			r.add(refs[0].entity, t.start+s, t.start+e, i, i)
+			r.add(refs[0].entity, t.start+int32(s), t.start+int32(e), string(tag[s:e]), i, i)
 			next = e
 			break
 		}
@@ -376,33 +481,60 @@ func (r *record) bareSurnames() {
 	// Surnames link to full names only, not to each other.
 	introduced := maps.Clone(r.introduced)
 	for k, t := range r.tokens {
-		if r.used[k] || t.hashtag || !startsUpper(r.text[t.start]) {
+		if t.used || t.hashtag || !r.capital(k) {
 			continue
 		}
-		refs, inflected := r.m.surnames[t.folded], false
+		word := r.word(k)
+		refs, inflected := r.m.surnamesOf(word), false
 		if refs == nil {
-			refs, inflected = r.surnameStem(t.folded)
+			refs, inflected = r.surnameStem(word)
 		}
 		if entity, ok := r.resolveSurname(refs, inflected, introduced, t.start); ok {
-			r.add(entity, t.start, t.end, k, k)
+			r.add(entity, t.start, t.end, r.text[t.from:t.to], k, k)
 		}
 	}
 }
 
 func (r *record) surnameStem(word string) ([]surnameRef, bool) {
-	for _, s := range r.suffixes {
-		if stem, ok := strings.CutSuffix(word, s); ok && len([]rune(stem)) >= 2 {
-			if refs := r.m.surnames[stem]; refs != nil {
-				return refs, true
-			}
+	for stem := range r.stems(word) {
+		if refs := r.m.surnamesOf(stem); refs != nil {
+			return refs, true
 		}
 	}
 	return nil, false
 }
 
+// stems yields word without each case ending of the body's language that
+// leaves two letters or more, longest ending first.
+func (r *record) stems(word string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, s := range r.suffixes {
+			// Comparing the last bytes first rules out most endings cheaply.
+			if word[len(word)-1] != s[len(s)-1] {
+				continue
+			}
+			if stem, ok := strings.CutSuffix(word, s); ok && utf8.RuneCountInString(stem) >= 2 && !yield(stem) {
+				return
+			}
+		}
+	}
+}
+
+// surnamesOf returns the persons whose surname word is.
+func (m *Matcher) surnamesOf(word string) []surnameRef {
+	if !m.keys.mayHave(word) {
+		return nil
+	}
+	return m.surnames[word]
+}
+
+func (m *Matcher) isContextWord(word string) bool {
+	return m.keys.mayHave(word) && m.contextWords[word]
+}
+
 // resolveSurname picks the person a bare surname at position at means: the
 // first of that surname named in full before it, else the default.
-func (r *record) resolveSurname(refs []surnameRef, inflected bool, introduced map[int]int, at int) (int, bool) {
+func (r *record) resolveSurname(refs []surnameRef, inflected bool, introduced map[int]int32, at int32) (int, bool) {
 	best, bestStart := -1, at
 	fallback := -1
 	for _, ref := range refs {

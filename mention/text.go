@@ -1,71 +1,117 @@
 package mention
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// token is a run of letters, marks and digits in a body.
+// token is a run of letters, marks and digits in a text. Its offsets are
+// int32, as in schema.Mention, and it holds no pointers, so a body's many
+// tokens are small and the garbage collector need not scan them.
 type token struct {
-	start, end int // code-point offsets, end exclusive
-	folded     string
-	hashtag    bool // written right after '#'
+	start, end       int32 // code-point offsets, end exclusive
+	from, to         int32 // byte offsets in the text
+	foldFrom, foldTo int32 // byte offsets in the folded words
+	hashtag          bool  // written right after '#'
+	used             bool  // inside a mention Find has found
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) }
-
-// tokenize splits text into word tokens, folded for matching. The folded
-// words are slices of one folded copy of the text, so a body costs two
-// allocations, not one per word.
-func tokenize(text []rune, turkic bool) []token {
-	var tokens []token
-	folded := make([]byte, 0, len(text))
-	var spans [][2]int // each token's bytes in folded
-	for i := 0; i < len(text); {
-		if !isWordRune(text[i]) {
-			i++
-			continue
-		}
-		j, from := i, len(folded)
-		for j < len(text) && isWordRune(text[j]) {
-			folded = utf8.AppendRune(folded, foldRune(text[j], turkic))
-			j++
-		}
-		tokens = append(tokens, token{start: i, end: j, hashtag: i > 0 && text[i-1] == '#'})
-		spans = append(spans, [2]int{from, len(folded)})
-		i = j
-	}
-	all := string(folded)
-	for k := range tokens {
-		tokens[k].folded = all[spans[k][0]:spans[k][1]]
-	}
-	return tokens
+// tokenized is a text split into tokens.
+type tokenized struct {
+	text   string
+	tokens []token
+	folded string // the tokens folded for matching, one after another
+	buf    []byte // where folded is built
 }
 
-// fold lower-cases a word for matching.
-func fold(word []rune, turkic bool) string {
-	var b strings.Builder
+// word returns token k folded.
+func (t *tokenized) word(k int) string {
+	return t.folded[t.tokens[k].foldFrom:t.tokens[k].foldTo]
+}
+
+// gap returns the text between token k and the one before it.
+func (t *tokenized) gap(k int) string { return t.text[t.tokens[k-1].to:t.tokens[k].from] }
+
+// capital reports whether token k starts with a capital.
+func (t *tokenized) capital(k int) bool {
+	first, _ := utf8.DecodeRuneInString(t.text[t.tokens[k].from:])
+	return startsUpper(first)
+}
+
+type runeInfo struct {
+	word   bool // isWordRune
+	folded rune // foldRune outside Turkic text
+}
+
+// lowRunes caches runeInfo below U+0800, for the Latin, Cyrillic and Armenian
+// letters of the region's text, so most runes skip the binary searches in
+// unicode's tables.
+var lowRunes = func() (t [0x800]runeInfo) {
+	for r := range t {
+		t[r] = runeInfo{word: letterMarkOrDigit(rune(r)), folded: unicode.ToLower(rune(r))}
+	}
+	t['İ'].folded = 'i' // foldRune's rule, not unicode's
+	return t
+}()
+
+func isWordRune(r rune) bool {
+	if uint32(r) < uint32(len(lowRunes)) {
+		return lowRunes[r].word
+	}
+	return letterMarkOrDigit(r)
+}
+
+func letterMarkOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// split splits text into word tokens, folded for matching, reusing t's
+// memory.
+func (t *tokenized) split(text string, turkic bool) {
+	tokens, folded := t.tokens[:0], t.buf[:0]
+	var word token // the token being read, if open
+	open := false
+	var cp int32 // code points before i
+	for i, r := range text {
+		if isWordRune(r) {
+			if !open {
+				word, open = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: i > 0 && text[i-1] == '#'}, true
+			}
+			folded = utf8.AppendRune(folded, foldRune(r, turkic))
+		} else if open {
+			tokens, open = append(tokens, word.endAt(cp, i, len(folded))), false
+		}
+		cp++
+	}
+	if open {
+		tokens = append(tokens, word.endAt(cp, len(text), len(folded)))
+	}
+	*t = tokenized{text: text, tokens: tokens, folded: string(folded), buf: folded}
+}
+
+// endAt returns the token ending at code point end, byte to and folded byte
+// foldTo.
+func (t token) endAt(end int32, to, foldTo int) token {
+	t.end, t.to, t.foldTo = end, int32(to), int32(foldTo)
+	return t
+}
+
+// appendFold appends word lower-cased for matching to dst.
+func appendFold(dst []byte, word []rune, turkic bool) []byte {
 	for _, r := range word {
-		b.WriteRune(foldRune(r, turkic))
+		dst = utf8.AppendRune(dst, foldRune(r, turkic))
 	}
-	return b.String()
+	return dst
 }
 
 // foldRune lower-cases a letter. In Azerbaijani and Turkish, I is the
 // capital of dotless ı and İ of i; elsewhere both capitals are i.
 func foldRune(r rune, turkic bool) rune {
 	switch {
-	case r < utf8.RuneSelf:
-		if 'A' <= r && r <= 'Z' {
-			if r == 'I' && turkic {
-				return 'ı'
-			}
-			return r + 'a' - 'A'
-		}
-		return r
-	case r == 'İ':
-		return 'i'
+	case r == 'I' && turkic:
+		return 'ı'
+	case uint32(r) < uint32(len(lowRunes)):
+		return lowRunes[r].folded // İ to i as well
 	}
 	return unicode.ToLower(r)
 }
@@ -74,8 +120,8 @@ func foldRune(r rune, turkic bool) rune {
 // hyphen ("Nagorno-Karabakh", "Nagorno Karabakh", "Nagorno- Karabakh" are
 // one name), an apostrophe ("UN Children's Fund") or an abbreviation's dot
 // ("U.N.", "U.S. Agency"). Any other text, a line break included, ends a name.
-func separator(between []rune) (string, bool) {
-	switch string(between) {
+func separator(between string) (string, bool) {
+	switch between {
 	case "'", "’":
 		return "'", true
 	case ".", ". ":
