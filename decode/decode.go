@@ -18,6 +18,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gogs/chardet"
@@ -65,7 +66,7 @@ func Decode(raw []byte) (Text, error) {
 	}
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		return finish(utf8Text(raw[3:]))
+		return finish(utf8Text(raw[3:], utf8.Valid(raw[3:])))
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
 		return fromEncoding(raw, "utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM))
 	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
@@ -74,15 +75,17 @@ func Decode(raw []byte) (Text, error) {
 	if isBinary(raw) {
 		return Text{}, ErrBinary
 	}
-	if utf8.Valid(raw) || mostlyUTF8(raw) {
-		return finish(utf8Text(raw))
+	if valid := utf8.Valid(raw); valid || mostlyUTF8(raw) {
+		return finish(utf8Text(raw, valid))
 	}
 	return guessLegacy(raw)
 }
 
-func utf8Text(raw []byte) Text {
+// utf8Text reads raw as UTF-8, replacing its invalid bytes with U+FFFD. valid
+// is utf8.Valid(raw), which callers have checked: no second scan of raw.
+func utf8Text(raw []byte, valid bool) Text {
 	replaced := 0
-	if !utf8.Valid(raw) {
+	if !valid {
 		var b strings.Builder
 		for len(raw) > 0 {
 			r, size := utf8.DecodeRune(raw)
@@ -144,7 +147,7 @@ func finish(t Text) (Text, error) {
 	s := strings.ReplaceAll(t.Text, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.TrimPrefix(s, "\uFEFF")
-	t.Text = norm.NFC.String(s)
+	t.Text = nfc(s)
 	if strings.TrimSpace(t.Text) == "" {
 		return Text{}, ErrEmpty
 	}
@@ -184,3 +187,52 @@ func mostlyUTF8(raw []byte) bool {
 	}
 	return valid > 0 && invalid*2 <= valid
 }
+
+// nfc is norm.NFC.String(s). Captures are nearly always in NFC already, and
+// testing that with a bit a rune is several times faster than norm's own
+// test, a trie lookup a rune.
+func nfc(s string) string {
+	if isNFC(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// isNFC reports text made of ASCII and the runes of [nfcStarters]: text in
+// NFC by the quick check of UAX #15, where every rune is allowed in NFC
+// (NFC_QC=Yes) and none has a combining class to order. It reports false for
+// invalid UTF-8 and for runes outside the table, leaving those to norm.
+func isNFC(s string) bool {
+	starters := nfcStarters()
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 || int(r) >= len(starters)*64 || starters[r/64]&(1<<(r%64)) == 0 {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// nfcStarters is the set of runes of the Basic Multilingual Plane that
+// norm's quick check passes on their own (NFC_QC=Yes) and that start a
+// segment (combining class 0, not combining with the rune before), so that
+// the check passes any text of them and ASCII. Built once, when first needed
+// (~65,000 lookups, a few milliseconds).
+var nfcStarters = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var set [0x10000 / 64]uint64
+	for r := rune(utf8.RuneSelf); r < 0x10000; r++ {
+		if !utf8.ValidRune(r) {
+			continue // a surrogate, never in valid UTF-8
+		}
+		s := string(r)
+		if norm.NFC.PropertiesString(s).BoundaryBefore() && norm.NFC.QuickSpanString(s) == len(s) {
+			set[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &set
+})

@@ -18,7 +18,14 @@ func endsSentence(s string) bool {
 	return last != utf8.RuneError && strings.ContainsRune(".!?…\"”»“’':;)]", last)
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount is len(strings.Fields(s)), without building the slice.
+func wordCount(s string) int {
+	n := 0
+	for range words(s, unicode.IsSpace) {
+		n++
+	}
+	return n
+}
 
 var (
 	urlLine     = regexp.MustCompile(`^https?://\S+$`)
@@ -30,6 +37,9 @@ func isURL(s string) bool { return urlLine.MatchString(strings.TrimSpace(s)) }
 // cutTrailingURL splits a URL written as the last word of a line from the text before it.
 func cutTrailingURL(s string) (text, url string) {
 	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "http") {
+		return s, "" // as the pattern would find, without its scan of a long line
+	}
 	m := trailingURL.FindStringSubmatchIndex(s)
 	if m == nil {
 		return s, ""
@@ -114,7 +124,7 @@ func isWireNote(s string) bool {
 }
 
 var (
-	creditLine    = regexp.MustCompile(`^(?:©|\(c\)\s)|^(?i:photos?|image|picture|credit|photo credit)\s*:\s`)
+	creditLine    = regexp.MustCompile(`^(?:©|\(c\)\s|(?i:photos?|image|picture|credit|photo credit)\s*:\s)`)
 	captionCredit = regexp.MustCompile(`[.!?)]\s+(?i:photo|photos|image|credit)\s*:\s*[^.]+$`)
 )
 
@@ -125,7 +135,11 @@ func isPhotoCredit(s string) bool {
 	if !strings.Contains(s, ":") && !strings.HasPrefix(s, "©") && !strings.HasPrefix(s, "(c)") {
 		return false // every credit has one of these; skip the regexps
 	}
-	return creditLine.MatchString(s) || captionCredit.MatchString(s)
+	// captionCredit allows no '.' after the character its match starts at,
+	// so only the tail from the last '.' can match: a short scan, not the
+	// whole caption.
+	tail := s[max(strings.LastIndexByte(s, '.'), 0):]
+	return creditLine.MatchString(s) || captionCredit.MatchString(tail)
 }
 
 // placeholders are lines that stand for an embedded player, widget or button.

@@ -9,8 +9,10 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Item is one article or post with the fields its text gives; an empty
@@ -103,20 +105,97 @@ func finish(layout string, items []Item) Result {
 // tidy trims a field and collapses its runs of white space, no-break and
 // zero-width spaces included, to one plain space.
 func tidy(s string) string {
-	isSpace := func(r rune) bool { return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF' }
-	clean := true
-	last := ' '
-	for _, r := range s {
-		if isSpace(r) && (r != ' ' || last == ' ') {
-			clean = false
-			break
+	if isTidy(s) {
+		return s // as most fields are: no copy
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range words(s, isSpace) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		last = r
+		b.WriteString(w)
 	}
-	if clean && !isSpace(last) {
-		return s
+	return b.String()
+}
+
+// isTidy reports a field tidy leaves as it is: not empty, words separated by
+// single plain spaces, none at either end.
+func isTidy(s string) bool {
+	spaced := true // so that a leading space is untidy
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == ' ':
+			if spaced {
+				return false
+			}
+			spaced = true
+			i++
+		case !spaceLeads[c]:
+			spaced = false
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) {
+				return false // white space other than a plain space
+			}
+			spaced = false
+			i += size
+		}
 	}
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	return !spaced
+}
+
+// isSpace reports the runes tidy collapses.
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF' }
+
+// spaceLeads marks the bytes that start the UTF-8 of a rune isSpace reports.
+// Any other byte is in no such rune, whether it starts a rune, continues
+// one or is invalid, so scans step over it without decoding.
+var spaceLeads = func() (leads [256]bool) {
+	mark := func(r rune) { leads[utf8.AppendRune(nil, r)[0]] = true }
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			mark(r)
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			mark(r)
+		}
+	}
+	mark('\u200B')
+	mark('\uFEFF')
+	return leads
+}()
+
+// words yields the words of s, as strings.FieldsFunc(s, space) would list
+// them; space must report only runes isSpace does.
+func words(s string, space func(rune) bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		word := -1 // where the current word starts; -1 between words
+		for i := 0; i < len(s); {
+			size := 1
+			if spaceLeads[s[i]] {
+				var r rune
+				if r, size = utf8.DecodeRuneInString(s[i:]); space(r) {
+					if word >= 0 && !yield(s[word:i]) {
+						return
+					}
+					word = -1
+					i += size
+					continue
+				}
+			}
+			if word < 0 {
+				word = i
+			}
+			i += size
+		}
+		if word >= 0 {
+			yield(s[word:])
+		}
+	}
 }
 
 // Body joins paragraphs the way DESIGN.md lays out a body: one blank line between.

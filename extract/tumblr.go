@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Tumblr tag pages ("#kalbajar", "Explore tagged Tumblr posts") hold posts,
@@ -25,7 +27,9 @@ var (
 )
 
 func isTumblrHeader(lines []string, i int) bool {
-	return strings.Contains(lines[i], " · ") && tumblrPostHeader.MatchString(strings.TrimSpace(lines[i])) &&
+	l := strings.TrimSpace(lines[i])
+	// Cheap tests of what the pattern needs first: few lines pass them.
+	return strings.HasSuffix(l, " ago") && strings.Contains(l, " · ") && tumblrPostHeader.MatchString(l) &&
 		i+1 < len(lines) && tumblrPostTypes[strings.TrimSpace(lines[i+1])]
 }
 
@@ -83,7 +87,7 @@ func tumblrPost(lines []string, start, end int) Item {
 		if isPlaceholder(l) || tumblrReadMore.MatchString(l) {
 			continue
 		}
-		if strings.HasSuffix(strings.ToLower(l), "read the full article") {
+		if hasLowerSuffix(l, "read the full article") {
 			l = tumblrSourceLink.ReplaceAllString(l, "")
 		}
 		text = append(text, l)
@@ -109,4 +113,18 @@ func tumblrPost(lines []string, start, end int) Item {
 func isHeadline(s string) bool {
 	n := wordCount(s)
 	return n >= 2 && n <= 25 && !endsSentence(s) && !isURL(s)
+}
+
+// hasLowerSuffix is strings.HasSuffix(strings.ToLower(s), suffix) for a
+// lower-case ASCII suffix, without lowering all of s: ToLower maps rune by
+// rune, so the runes that end s must each lower to a byte of the suffix.
+func hasLowerSuffix(s, suffix string) bool {
+	for i := len(suffix) - 1; i >= 0; i-- {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if size == 0 || unicode.ToLower(r) != rune(suffix[i]) {
+			return false
+		}
+		s = s[:len(s)-size]
+	}
+	return true
 }
