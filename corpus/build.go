@@ -31,6 +31,13 @@ const Dataset = "karabakh-news-corpus"
 // DefaultMaxFileSize is the largest capture read unless told otherwise.
 const DefaultMaxFileSize = 64 << 20
 
+// Work in flight, read and not yet written: files a worker, and input bytes
+// in all (though always one file, however large).
+const (
+	filesInFlight = 16
+	bytesInFlight = 32 << 20
+)
+
 // Options configure a build.
 type Options struct {
 	Input, Output string
@@ -111,7 +118,8 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 			opts.Progress(progress)
 		}
 	}
-	err = inOrder(ctx, len(files), opts.Workers, 4*opts.Workers,
+	err = inOrder(ctx, len(files), opts.Workers, filesInFlight*opts.Workers,
+		func(i int) int64 { return files[i].size }, bytesInFlight,
 		func(i int) fileResult { return b.process(files[i]) },
 		func(r fileResult) error {
 			clock := startLap()
