@@ -66,12 +66,13 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 	// In a short text names can outweigh the words that carry the language
 	// ("Jomard village of Kalbajar district" reads as Spanish). Ask again
 	// with only the words in lower case: if the answers differ, those plain
-	// words decide, or nothing does.
+	// words decide, or nothing does. Plain words too few to tell anything
+	// ("и", "с") do not overrule.
 	if total < shortText {
 		if plain := lowercaseWords(words); len(plain) >= 2 && len(plain) < len(words) {
 			plainLang, plainConf := d.best(strings.Join(plain, " "))
 			switch {
-			case plainLang == lang:
+			case plainLang == lang, plainLang == "":
 			case plainConf >= minConfidence:
 				lang, conf = plainLang, plainConf
 			default:

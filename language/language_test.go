@@ -29,6 +29,9 @@ func TestDetectShortSentences(t *testing.T) {
 		{"Die Regierung in Baku hat am Montag die Grenze zu Armenien geschlossen.", "de"},
 		{"Kəlbəcər - İstu Su. İnşəAllah tezliklə təkrarən süfrələrimi bəzəyər.", "az"},
 		{"Kəlbəcər Azadlığın Mübarək! . . . . . . #kelbecer #kalbajar", "az"},
+		// The lower-case words alone are too short to tell a language.
+		{"и Экономисты Журналисты Никол с Алиев Переговоры Премьер-министр. #armenia", "ru"},
+		{"з Економісти Журналісти Нікол в Алієв Переговори Прем'єр-міністр. #armenia", "uk"},
 	}
 	for _, tt := range tests {
 		if got, conf := d.Detect(tt.text); got != tt.want || conf <= 0 || conf > 1 {
