@@ -6,11 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/nkcorpus/builder/decode"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/signatures.golden from the current code")
@@ -96,25 +93,12 @@ func goldenCases(t testing.TB) []goldenCase {
 	for i, s := range goldenRandom(300) {
 		cases = append(cases, goldenCase{fmt.Sprintf("random %d", i), s})
 	}
-	files, err := filepath.Glob("../seeds/*.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, err := decode.Decode(raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Base(f)[:3]
+	for _, s := range seeds(t) {
 		cases = append(cases,
-			goldenCase{"seed " + name + " raw", string(raw)},
-			goldenCase{"seed " + name + " text", text.Text},
-			goldenCase{"seed " + name + " upper", strings.ToUpper(text.Text)},
-			goldenCase{"seed " + name + " lower", strings.ToLower(text.Text)},
+			goldenCase{"seed " + s.name + " raw", string(s.raw)},
+			goldenCase{"seed " + s.name + " text", s.text},
+			goldenCase{"seed " + s.name + " upper", strings.ToUpper(s.text)},
+			goldenCase{"seed " + s.name + " lower", strings.ToLower(s.text)},
 		)
 	}
 	bodies, order := seedItems(t)

@@ -11,15 +11,20 @@ import (
 	"github.com/nkcorpus/builder/extract"
 )
 
-// seedItems returns the bodies of the seeds' items by name ("001#1").
-func seedItems(t testing.TB) (map[string]string, []string) {
+// seed is a seed capture, raw and decoded.
+type seed struct {
+	name string // the file's number, "001"
+	raw  []byte
+	text string
+}
+
+func seeds(t testing.TB) []seed {
 	t.Helper()
 	files, err := filepath.Glob("../seeds/*.txt")
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seeds: %v", err)
 	}
-	bodies := map[string]string{}
-	var order []string
+	var out []seed
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
@@ -29,8 +34,19 @@ func seedItems(t testing.TB) (map[string]string, []string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, it := range extract.Extract(text.Text).Items {
-			name := fmt.Sprintf("%s#%d", filepath.Base(f)[:3], i+1)
+		out = append(out, seed{filepath.Base(f)[:3], raw, text.Text})
+	}
+	return out
+}
+
+// seedItems returns the bodies of the seeds' items by name ("001#1").
+func seedItems(t testing.TB) (map[string]string, []string) {
+	t.Helper()
+	bodies := map[string]string{}
+	var order []string
+	for _, s := range seeds(t) {
+		for i, it := range extract.Extract(s.text).Items {
+			name := fmt.Sprintf("%s#%d", s.name, i+1)
 			bodies[name] = it.Body()
 			order = append(order, name)
 		}
