@@ -124,3 +124,24 @@ func TestMatchesLingua(t *testing.T) {
 	}
 	t.Logf("%d texts compared", compared)
 }
+
+// FuzzDetect checks any text gets a known label with a confidence in (0, 1],
+// or und with 0, without a panic.
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"Kəlbəcər Azadlığın Mübarək!", "漢ひ abc", "a\xffb ə", "Путин Putin", "صلح در قره باغ"} {
+		f.Add(s)
+	}
+	known := map[string]bool{Undetermined: true, "hy": true, "ka": true}
+	d := NewDetector()
+	for _, g := range []*group{d.latin, d.cyrillic, d.arabic} {
+		for _, c := range g.codes {
+			known[c] = true
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		lang, conf := d.Detect(text)
+		if !known[lang] || (lang == Undetermined) != (conf == 0) || conf < 0 || conf > 1 {
+			t.Errorf("Detect(%q) = %s %v", text, lang, conf)
+		}
+	})
+}
