@@ -48,7 +48,7 @@ func (r *Record) AppendJSON(b []byte) []byte {
 	b = appendKey(b, ',', "date_text")
 	b = appendOptional(b, r.DateText)
 	b = appendKey(b, ',', "byline")
-	b = appendStrings(b, r.Byline)
+	b = appendList(b, r.Byline, appendString)
 	b = appendKey(b, ',', "body")
 	b = appendString(b, r.Body)
 	b = appendKey(b, ',', "language")
@@ -56,7 +56,7 @@ func (r *Record) AppendJSON(b []byte) []byte {
 	b = appendKey(b, ',', "language_confidence")
 	b = appendFloat(b, r.LanguageConfidence)
 	b = appendKey(b, ',', "mentions")
-	b = appendMentions(b, r.Mentions)
+	b = appendList(b, r.Mentions, appendMention)
 	b = appendKey(b, ',', "word_count")
 	b = strconv.AppendInt(b, int64(r.WordCount), 10)
 	b = appendKey(b, ',', "duplicate_of")
@@ -79,46 +79,36 @@ func appendOptional(b []byte, s *string) []byte {
 	return appendString(b, *s)
 }
 
-// appendStrings encodes a list; nil is null and empty is [], as in
-// encoding/json.
-func appendStrings(b []byte, list []string) []byte {
+// appendList encodes a list, each item by appendItem; nil is null and
+// empty is [], as in encoding/json.
+func appendList[T any](b []byte, list []T, appendItem func([]byte, T) []byte) []byte {
 	if list == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, s := range list {
+	for i, item := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, s)
+		b = appendItem(b, item)
 	}
 	return append(b, ']')
 }
 
-func appendMentions(b []byte, mentions []Mention) []byte {
-	if mentions == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, m := range mentions {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendKey(b, '{', "entity")
-		b = appendString(b, m.Entity)
-		b = appendKey(b, ',', "name")
-		b = appendString(b, m.Name)
-		b = appendKey(b, ',', "kind")
-		b = appendString(b, m.Kind)
-		b = appendKey(b, ',', "surface")
-		b = appendString(b, m.Surface)
-		b = appendKey(b, ',', "start")
-		b = strconv.AppendInt(b, int64(m.Start), 10)
-		b = appendKey(b, ',', "end")
-		b = strconv.AppendInt(b, int64(m.End), 10)
-		b = append(b, '}')
-	}
-	return append(b, ']')
+func appendMention(b []byte, m Mention) []byte {
+	b = appendKey(b, '{', "entity")
+	b = appendString(b, m.Entity)
+	b = appendKey(b, ',', "name")
+	b = appendString(b, m.Name)
+	b = appendKey(b, ',', "kind")
+	b = appendString(b, m.Kind)
+	b = appendKey(b, ',', "surface")
+	b = appendString(b, m.Surface)
+	b = appendKey(b, ',', "start")
+	b = strconv.AppendInt(b, int64(m.Start), 10)
+	b = appendKey(b, ',', "end")
+	b = strconv.AppendInt(b, int64(m.End), 10)
+	return append(b, '}')
 }
 
 // appendFloat writes a float64 as encoding/json does: like %g, with
