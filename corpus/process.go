@@ -66,7 +66,7 @@ func (b *builder) process(f inputFile) (res fileResult) {
 	for i, it := range found.Items {
 		r := b.record(it, src, len(found.Items) == 1, &res.stages)
 		r.ID = fmt.Sprintf("%s#%d", f.stem, i+1)
-		r.Source = schema.Source{Path: f.path, SHA256: in.SHA256, Encoding: text.Encoding, LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
+		r.Source = schema.Source{Path: f.path, SHA256: in.SHA256, Encoding: text.Encoding, MediaType: schema.MediaText, LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
 		r.Layout = found.Layout
 		res.records = append(res.records, r)
 		clock = startLap()
@@ -135,6 +135,10 @@ func (b *builder) record(it extract.Item, src source, single bool, stages *Stage
 	if outletText != "" {
 		o := outlet.Normalize(outletText)
 		r.Outlet, r.OutletCountry = optional(o.Name), optional(o.Country)
+	}
+	if !src.Retrieved.IsZero() {
+		d := schema.DateOf(src.Retrieved)
+		r.Retrieved = &d
 	}
 	if it.DateText != "" {
 		if p, ok := dates.Parse(it.DateText, src.Retrieved); ok && p.Resolved {

@@ -28,6 +28,15 @@ func Check(r Record) []error {
 	if r.Source.LineStart < 1 || r.Source.LineEnd < r.Source.LineStart {
 		fail("source lines %d-%d are not a 1-based range", r.Source.LineStart, r.Source.LineEnd)
 	}
+	if m := r.Source.MediaType; m != MediaText && m != MediaHTML {
+		fail("source media_type %q is not %s or %s", m, MediaText, MediaHTML)
+	}
+	if (r.Source.Record == nil) != (r.Source.Offset == nil) {
+		fail("source record and offset must be both set (a WARC capture) or both null")
+	}
+	if r.Source.Offset != nil && *r.Source.Offset < 0 {
+		fail("source offset %d is negative", *r.Source.Offset)
+	}
 	if r.Layout == "" {
 		fail("layout is empty")
 	}

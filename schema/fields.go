@@ -25,10 +25,13 @@ var descriptions = map[string]string{
 	"id":                  "`<source path without extension>#<ordinal from 1>`; stable across rebuilds",
 	"source":              "where the record came from",
 	"source.path":         "input file, relative to the input folder, /-separated",
-	"source.sha256":       "SHA-256 of the input file's raw bytes",
+	"source.sha256":       "SHA-256 of the input file's raw bytes; for a WARC capture, of the record's payload",
 	"source.encoding":     "encoding the input was decoded from (utf-8, windows-1251, …)",
 	"source.line_start":   "first line of the record in the decoded input, 1-based",
 	"source.line_end":     "last line of the record in the decoded input, inclusive",
+	"source.media_type":   "media type of the capture: text/plain or text/html",
+	"source.record":       "WARC-Record-ID of the capture, for a record read from a WARC file",
+	"source.offset":       "byte offset of the capture's record in its WARC file",
 	"layout":              "extractor that produced the record (news_page, digest, analysis, bare_article, tumblr, plain)",
 	"url":                 "canonical URL, when the text or sources.tsv gives one",
 	"outlet":              "the publication, normalised; the platform for social posts",
@@ -36,6 +39,7 @@ var descriptions = map[string]string{
 	"title":               "the headline as written",
 	"section":             "the site's section or rubric, when shown",
 	"date":                "publication date (first day of the month or year when only that is known)",
+	"retrieved":           "capture date (WARC-Date, or retrieved in sources.tsv), against which relative dates are read",
 	"date_precision":      "how much of date is known: day, month or year",
 	"date_text":           "the date exactly as written in the source",
 	"byline":              "authors as named; the account name for social posts",
@@ -90,7 +94,7 @@ func kindOf(t reflect.Type) string {
 		return "date"
 	case t.Kind() == reflect.String:
 		return "string"
-	case t.Kind() == reflect.Int32 || t.Kind() == reflect.Int:
+	case t.Kind() == reflect.Int32 || t.Kind() == reflect.Int64 || t.Kind() == reflect.Int:
 		return "integer"
 	case t.Kind() == reflect.Float64:
 		return "number"

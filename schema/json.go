@@ -24,6 +24,16 @@ func (r *Record) AppendJSON(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(r.Source.LineStart), 10)
 	b = appendKey(b, ',', "line_end")
 	b = strconv.AppendInt(b, int64(r.Source.LineEnd), 10)
+	b = appendKey(b, ',', "media_type")
+	b = appendString(b, r.Source.MediaType)
+	b = appendKey(b, ',', "record")
+	b = appendOptional(b, r.Source.Record)
+	b = appendKey(b, ',', "offset")
+	if r.Source.Offset == nil {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendInt(b, *r.Source.Offset, 10)
+	}
 	b = append(b, '}')
 	b = appendKey(b, ',', "layout")
 	b = appendString(b, r.Layout)
@@ -38,11 +48,9 @@ func (r *Record) AppendJSON(b []byte) []byte {
 	b = appendKey(b, ',', "section")
 	b = appendOptional(b, r.Section)
 	b = appendKey(b, ',', "date")
-	if r.Date == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendString(b, r.Date.String())
-	}
+	b = appendDate(b, r.Date)
+	b = appendKey(b, ',', "retrieved")
+	b = appendDate(b, r.Retrieved)
 	b = appendKey(b, ',', "date_precision")
 	b = appendOptional(b, r.DatePrecision)
 	b = appendKey(b, ',', "date_text")
@@ -70,6 +78,13 @@ func appendKey(b []byte, separator byte, key string) []byte {
 	b = append(b, separator, '"')
 	b = append(b, key...)
 	return append(b, '"', ':')
+}
+
+func appendDate(b []byte, d *Date) []byte {
+	if d == nil {
+		return append(b, "null"...)
+	}
+	return appendString(b, d.String())
 }
 
 func appendOptional(b []byte, s *string) []byte {

@@ -1,4 +1,4 @@
-// Package schema defines the corpus record (record schema 1.0.0 of DESIGN.md)
+// Package schema defines the corpus record (record schema 1.1.0 of DESIGN.md)
 // and the rules every record follows. The same Go types drive the JSONL and
 // the Parquet encodings, so the two cannot drift apart.
 package schema
@@ -11,7 +11,7 @@ import (
 
 // Version is the record schema version. Removing or retyping a field is a new
 // major version; adding a nullable field is a minor one.
-const Version = "1.0.0"
+const Version = "1.1.0"
 
 // Record is one article or post. Columns of few distinct values are
 // dictionary-encoded in Parquet.
@@ -25,6 +25,7 @@ type Record struct {
 	Title              *string   `json:"title" parquet:"title,optional"`
 	Section            *string   `json:"section" parquet:"section,optional,dict"`
 	Date               *Date     `json:"date" parquet:"date,optional,date"`
+	Retrieved          *Date     `json:"retrieved" parquet:"retrieved,optional,date"`
 	DatePrecision      *string   `json:"date_precision" parquet:"date_precision,optional,dict"`
 	DateText           *string   `json:"date_text" parquet:"date_text,optional"`
 	Byline             []string  `json:"byline" parquet:"byline,list"`
@@ -43,6 +44,13 @@ type Source struct {
 	Encoding  string `json:"encoding" parquet:"encoding,dict"`
 	LineStart int32  `json:"line_start" parquet:"line_start"`
 	LineEnd   int32  `json:"line_end" parquet:"line_end"`
+	// MediaType is the capture's media type: text/plain or text/html.
+	MediaType string `json:"media_type" parquet:"media_type,dict"`
+	// Record and Offset locate a capture inside a WARC file: its
+	// WARC-Record-ID and the byte offset where the record starts, so the
+	// exact capture can be fetched again. Both are null for other files.
+	Record *string `json:"record" parquet:"record,optional"`
+	Offset *int64  `json:"offset" parquet:"offset,optional"`
 }
 
 // Mention links a span of the body to a gazetteer entity. Start and End are
@@ -55,6 +63,12 @@ type Mention struct {
 	Start   int32  `json:"start" parquet:"start"`
 	End     int32  `json:"end" parquet:"end"`
 }
+
+// Media types of captures.
+const (
+	MediaText = "text/plain"
+	MediaHTML = "text/html"
+)
 
 // Date precisions.
 const (

@@ -28,7 +28,7 @@ func valid() Record {
 	body := "Stepanakert is Khankendi."
 	return Record{
 		ID:       "001_x#1",
-		Source:   Source{Path: "001_x.txt", SHA256: "ab", Encoding: "utf-8", LineStart: 1, LineEnd: 3},
+		Source:   Source{Path: "001_x.txt", SHA256: "ab", Encoding: "utf-8", LineStart: 1, LineEnd: 3, MediaType: MediaText},
 		Layout:   "plain",
 		Byline:   []string{},
 		Body:     body,
@@ -54,6 +54,9 @@ func TestCheck(t *testing.T) {
 		{"not NFC", func(r *Record) { r.Body = "Xanke\u0301ndi"; r.WordCount = 1; r.Mentions = []Mention{} }, "not NFC"},
 		{"null byline", func(r *Record) { r.Byline = nil }, "must be arrays"},
 		{"precision without date", func(r *Record) { r.DatePrecision = &day }, "both set or both null"},
+		{"media type", func(r *Record) { r.Source.MediaType = "image/png" }, "media_type"},
+		{"record without offset", func(r *Record) { id := "<urn:uuid:1>"; r.Source.Record = &id }, "both set (a WARC capture)"},
+		{"negative offset", func(r *Record) { id, off := "<urn:uuid:1>", int64(-1); r.Source.Record, r.Source.Offset = &id, &off }, "offset -1 is negative"},
 		{"word count", func(r *Record) { r.WordCount = 99 }, "word_count 99"},
 		{"mention out of range", func(r *Record) { r.Mentions[1].End = 99 }, "out of range"},
 		{"mention surface", func(r *Record) { r.Mentions[1].Surface = "Shusha" }, `surface "Shusha"`},
