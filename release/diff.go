@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/nkcorpus/builder/schema"
 )
 
 // examplesPerField bounds the examples Diff shows for each changed field.
@@ -48,11 +50,11 @@ func Diff(oldDir, newDir string, w io.Writer) (DiffSummary, error) {
 	a, b := older.next(), newer.next()
 	for a != nil || b != nil {
 		switch {
-		case b == nil || (a != nil && idBefore(a.id, b.id)):
+		case b == nil || (a != nil && schema.IDBefore(a.id, b.id)):
 			s.Old++
 			s.Removed = append(s.Removed, a.id)
 			a = older.next()
-		case a == nil || idBefore(b.id, a.id):
+		case a == nil || schema.IDBefore(b.id, a.id):
 			s.New++
 			s.Added = append(s.Added, b.id)
 			b = newer.next()

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/parquet-go/parquet-go"
@@ -178,7 +177,7 @@ func (v *validation) checkRecords(dir string, m Manifest) {
 			v.fail("%s:%d: id %s appears twice", JSONLFile, line, r.ID)
 		}
 		seen[r.ID] = true
-		if line > 1 && !idBefore(previous.ID, r.ID) {
+		if line > 1 && !schema.IDBefore(previous.ID, r.ID) {
 			v.fail("%s:%d: id %s comes after %s: records are not in id order", JSONLFile, line, r.ID, previous.ID)
 		}
 		previous = r
@@ -229,23 +228,4 @@ func sameRecord(j, p schema.Record) bool {
 		p.Mentions = []schema.Mention{}
 	}
 	return reflect.DeepEqual(j, p)
-}
-
-// idBefore orders ids as releases do: by source path, then ordinal.
-func idBefore(a, b string) bool {
-	pa, oa := splitID(a)
-	pb, ob := splitID(b)
-	if pa != pb {
-		return pa < pb
-	}
-	return oa < ob
-}
-
-func splitID(id string) (string, int) {
-	i := strings.LastIndex(id, "#")
-	if i < 0 {
-		return id, 0
-	}
-	n, _ := strconv.Atoi(id[i+1:])
-	return id[:i], n
 }

@@ -2,15 +2,12 @@ package schema
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
-
-var idPattern = regexp.MustCompile(`^[^#]+#[1-9][0-9]*$`)
 
 // Check returns every way r breaks the rules of DESIGN.md that hold for every
 // record; nil means r is valid.
@@ -19,8 +16,8 @@ func Check(r Record) []error {
 	fail := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: "+format, append([]any{r.ID}, args...)...))
 	}
-	if !idPattern.MatchString(r.ID) {
-		fail("id is not <path>#<ordinal>")
+	if _, err := ParseID(r.ID); err != nil {
+		fail("%v", err)
 	}
 	if r.Source.Path == "" || r.Source.SHA256 == "" || r.Source.Encoding == "" {
 		fail("source path, sha256 and encoding must be set")

@@ -48,7 +48,7 @@ func TestCheck(t *testing.T) {
 		break_ func(*Record)
 		want   string
 	}{
-		{"id", func(r *Record) { r.ID = "001_x" }, "id is not"},
+		{"id", func(r *Record) { r.ID = "001_x" }, "is not <path>#<ordinal>"},
 		{"empty body", func(r *Record) { r.Body, r.WordCount, r.Mentions = " ", 0, []Mention{} }, "body is empty"},
 		{"invalid utf-8", func(r *Record) { r.Body = "a\xffb"; r.WordCount = WordCount(r.Body); r.Mentions = []Mention{} }, "not valid UTF-8"},
 		{"not NFC", func(r *Record) { r.Body = "Xanke\u0301ndi"; r.WordCount = 1; r.Mentions = []Mention{} }, "not NFC"},
