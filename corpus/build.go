@@ -118,12 +118,32 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 			opts.Progress(progress)
 		}
 	}
-	err = inOrder(ctx, len(files), opts.Workers, filesInFlight*opts.Workers,
-		func(i int) int64 { return files[i].size }, bytesInFlight,
-		func(i int) fileResult { return b.process(files[i]) },
-		func(r fileResult) error {
+	var current *release.Input // the input whose captures are being written
+	var read int64              // bytes of it read so far, for progress
+	err = inOrder(ctx, opts.Workers, filesInFlight*opts.Workers, bytesInFlight,
+		func(submit func(int64, func() captureResult) error) error {
+			for i, f := range files {
+				if err := b.readFile(i, f, submit); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		func(r captureResult) error {
+			if current == nil {
+				current, read = &release.Input{Path: files[r.file].path}, 0
+			}
+			if r.end != nil {
+				finishInput(current, r.end)
+				m.Inputs = append(m.Inputs, *current)
+				progress.Files++
+				progress.Bytes += current.Bytes - read
+				current = nil
+				report()
+				return nil
+			}
 			clock := startLap()
-			m.Inputs = append(m.Inputs, r.input)
+			addCapture(current, r)
 			for i, rec := range r.records {
 				rec.DuplicateOf = optional(duplicates.Add(rec.ID, r.signatures[i]))
 				r.stages.Duplicates += clock.next()
@@ -133,11 +153,10 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 				m.Counts.Add(rec)
 				r.stages.Write += clock.next()
 			}
-			progress.Files++
-			progress.Bytes += r.input.Bytes
+			progress.Bytes += r.read - read
+			read = r.read
 			progress.Records += len(r.records)
 			progress.Stages.add(r.stages)
-			report()
 			return nil
 		})
 	if err != nil {
@@ -151,6 +170,37 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	progress.Stages.Write += clock.next()
 	report()
 	return m, err
+}
+
+// addCapture notes in its input what a capture gave.
+func addCapture(in *release.Input, r captureResult) {
+	in.Records += len(r.records)
+	in.Dropped = append(in.Dropped, r.dropped...)
+	in.Warnings = append(in.Warnings, r.warnings...)
+	if r.position > 0 {
+		if r.skip != "" {
+			offset := r.offset
+			in.Dropped = append(in.Dropped, release.Dropped{Position: r.position, Record: r.record, Offset: &offset, Reason: r.skip})
+		}
+		return
+	}
+	in.Skipped = r.skip
+	in.Encoding, in.MediaType, in.Layout = r.encoding, r.mediaType, r.layout
+}
+
+// finishInput notes in its input what reading the whole file found.
+func finishInput(in *release.Input, end *fileEnd) {
+	in.SHA256, in.Bytes, in.Compression = end.sha256, end.bytes, end.compression
+	if end.skip != "" {
+		in.Skipped = end.skip
+	}
+	if w := end.warc; w != nil {
+		in.Layout = release.LayoutWARC
+		in.WARC = &release.WARC{Records: w.Records, Captures: w.Captures, NotCaptures: w.NotCaptures}
+		for _, d := range w.Damage {
+			in.WARC.Damage = append(in.WARC.Damage, release.Damage{Offset: d.Offset, Problem: d.Problem})
+		}
+	}
 }
 
 // ErrStrict is returned when strict mode refuses a build that left

@@ -125,8 +125,6 @@ func inspect(f inputFile, d fs.DirEntry, realRoot string, maxSize int64) inputFi
 		f.skip = "symlink to a folder, not followed (copy the folder in to include it)"
 	case !info.Mode().IsRegular():
 		f.skip = "not a regular file (a device, pipe or socket)"
-	case info.Size() > maxSize:
-		f.skip = fmt.Sprintf("too large: %d bytes, over the limit of %d (raise it with --max-file-size)", info.Size(), maxSize)
 	}
 	if info != nil {
 		f.size = info.Size()

@@ -16,15 +16,21 @@ func TestInOrder(t *testing.T) {
 	const budget = 10
 	var inFlight, most atomic.Int64
 	var got []int
-	err := inOrder(context.Background(), len(weights), 3, 4,
-		func(i int) int64 { return weights[i] }, budget,
-		func(i int) int {
-			w := min(weights[i], budget)
-			now := inFlight.Add(w)
-			for m := most.Load(); now > m && !most.CompareAndSwap(m, now); m = most.Load() {
+	err := inOrder(context.Background(), 3, 4, budget,
+		func(submit func(int64, func() int) error) error {
+			for i, w := range weights {
+				err := submit(w, func() int {
+					now := inFlight.Add(min(w, budget))
+					for m := most.Load(); now > m && !most.CompareAndSwap(m, now); m = most.Load() {
+					}
+					time.Sleep(time.Duration(len(weights)-i) * time.Millisecond) // early items finish last
+					return i
+				})
+				if err != nil {
+					return err
+				}
 			}
-			time.Sleep(time.Duration(len(weights)-i) * time.Millisecond) // early items finish last
-			return i
+			return nil
 		},
 		func(i int) error {
 			inFlight.Add(-min(weights[i], budget))
@@ -50,8 +56,15 @@ func TestInOrder(t *testing.T) {
 func TestInOrderStopsOnError(t *testing.T) {
 	stop := errors.New("stop")
 	var done atomic.Int64
-	err := inOrder(context.Background(), 1000, 2, 4, func(int) int64 { return 1 }, 8,
-		func(i int) int { done.Add(1); return i },
+	err := inOrder(context.Background(), 2, 4, 8,
+		func(submit func(int64, func() int) error) error {
+			for i := range 1000 {
+				if err := submit(1, func() int { done.Add(1); return i }); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		func(i int) error {
 			if i == 3 {
 				return stop

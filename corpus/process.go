@@ -5,11 +5,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/nkcorpus/builder/capture"
 	"github.com/nkcorpus/builder/dates"
 	"github.com/nkcorpus/builder/decode"
 	"github.com/nkcorpus/builder/extract"
@@ -17,64 +20,188 @@ import (
 	"github.com/nkcorpus/builder/outlet"
 	"github.com/nkcorpus/builder/release"
 	"github.com/nkcorpus/builder/schema"
+	"github.com/nkcorpus/builder/webpage"
 )
 
-// fileResult is what one input file produced.
-type fileResult struct {
-	input      release.Input
+// captureResult is what one capture of an input file produced, or, as the
+// file's last result, what reading the file found.
+type captureResult struct {
+	file       int // the input's index
+	position   int // the capture's WARC position; 0 for a whole file
+	offset     int64
+	record     string
+	layout     string
+	encoding   string
+	mediaType  string
 	records    []schema.Record
 	signatures []neardup.Signature // one per record, for near-duplicates
+	dropped    []release.Dropped
+	warnings   []string
+	skip       string // why the capture gave nothing to read
+	read       int64  // bytes of the input file read so far
 	stages     Stages
+	end        *fileEnd
 }
 
-// process reads, decodes and extracts one input file and builds its records.
-func (b *builder) process(f inputFile) (res fileResult) {
-	in := &res.input
-	*in = release.Input{Path: f.path, Bytes: f.size}
+// fileEnd is what reading a whole input file found.
+type fileEnd struct {
+	sha256      string
+	bytes       int64
+	compression string
+	warc        *capture.WARC
+	skip        string
+}
+
+// readFile reads input file i and submits a job for each of its captures,
+// then one for its end. Reading runs on one goroutine, file after file; the
+// jobs run on the workers.
+func (b *builder) readFile(i int, f inputFile, submit func(int64, func() captureResult) error) error {
+	end := &fileEnd{bytes: f.size}
+	finish := func() error {
+		return submit(0, func() captureResult { return captureResult{file: i, end: end} })
+	}
 	if f.skip != "" {
-		in.Skipped = f.skip
-		return res
+		end.skip = f.skip
+		return finish()
 	}
 	clock := startLap()
-	raw, err := readLimited(f.abs, b.opts.MaxFileSize)
+	fh, err := openInput(f.abs)
 	if err != nil {
-		in.Skipped = err.Error()
-		return res
+		end.skip = unreadable(err)
+		return finish()
 	}
-	sum := sha256.Sum256(raw)
-	in.SHA256, in.Bytes = hex.EncodeToString(sum[:]), int64(len(raw))
-	res.stages.Read = clock.next()
-	text, err := decode.Decode(raw)
+	defer fh.Close()
+	raw := &hashingReader{r: fh, hash: sha256.New()}
+	var submitErr error
+	file, err := capture.Read(raw, b.opts.MaxFileSize, func(c capture.Capture) error {
+		sum := ""
+		if c.Position == 0 {
+			// A capture that is the whole file: its checksum is the file's.
+			if _, err := io.Copy(io.Discard, raw); err != nil {
+				return err
+			}
+			sum = raw.sum()
+		}
+		read := clock.next()
+		submitErr = submit(int64(len(c.Body)), func() captureResult {
+			r := b.capture(i, f, c, sum)
+			r.stages.Read = read
+			return r
+		})
+		return submitErr
+	})
+	switch {
+	case submitErr != nil:
+		return submitErr
+	case errors.Is(err, capture.ErrTooLarge):
+		end.skip = err.Error()
+		return finish()
+	case err != nil:
+		end.skip = unreadable(err)
+		return finish()
+	}
+	if _, err := io.Copy(io.Discard, raw); err != nil { // what the reading left, for the checksum
+		end.skip = unreadable(err)
+		return finish()
+	}
+	end.sha256, end.bytes, end.compression, end.warc = raw.sum(), raw.n, file.Compression, file.WARC
+	return finish()
+}
+
+// hashingReader hashes and counts what is read through it.
+type hashingReader struct {
+	r    io.Reader
+	hash hash.Hash
+	n    int64
+}
+
+func (h *hashingReader) Read(p []byte) (int, error) {
+	n, err := h.r.Read(p)
+	h.hash.Write(p[:n])
+	h.n += int64(n)
+	return n, err
+}
+
+func (h *hashingReader) sum() string { return hex.EncodeToString(h.hash.Sum(nil)) }
+
+// capture decodes and extracts one capture and builds its records. sum is
+// the input file's checksum for a capture that is the whole file.
+func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) captureResult {
+	res := captureResult{file: i, position: c.Position, offset: c.Offset, record: c.Record, read: c.Read}
+	clock := startLap()
+	found, err := b.read(c, &res)
 	res.stages.Decode = clock.next()
 	if err != nil {
-		in.Skipped = decodeAdvice(err)
+		res.skip = decodeAdvice(err)
 		return res
 	}
-	in.Encoding = text.Encoding
-	if text.Replaced > 0 {
-		in.Warnings = append(in.Warnings, fmt.Sprintf("%d invalid UTF-8 sequences replaced by U+FFFD", text.Replaced))
+	res.layout = found.Layout
+	if sum == "" {
+		s := sha256.Sum256(c.Body)
+		sum = hex.EncodeToString(s[:])
 	}
-	found := extract.Extract(text.Text)
-	res.stages.Extract = clock.next()
-	in.Layout = found.Layout
 	for _, d := range found.Dropped {
-		in.Dropped = append(in.Dropped, release.Dropped{LineStart: d.LineStart, LineEnd: d.LineEnd, Reason: d.Reason})
+		res.dropped = append(res.dropped, b.dropped(c, d.LineStart, d.LineEnd, d.Reason))
 	}
-	src := b.sources[f.path]
+	ctx := b.contextOf(f, c)
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
-	for i, it := range found.Items {
-		r := b.record(it, src, len(found.Items) == 1, &res.stages)
-		r.ID = fmt.Sprintf("%s#%d", f.stem, i+1)
-		r.Source = schema.Source{Path: f.path, SHA256: in.SHA256, Encoding: text.Encoding, MediaType: schema.MediaText, LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
+	for n, it := range found.Items {
+		r := b.record(it, ctx, len(found.Items) == 1, &res.stages)
+		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: n + 1}.String()
+		r.Source = schema.Source{Path: f.path, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
+			LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
+		if c.Position > 0 {
+			r.Source.Record, r.Source.Offset = optional(c.Record), &c.Offset
+		}
 		r.Layout = found.Layout
 		res.records = append(res.records, r)
 		clock = startLap()
 		res.signatures = append(res.signatures, neardup.Sign(r.Body))
 		res.stages.Duplicates += clock.next()
 	}
-	in.Records = len(res.records)
 	return res
+}
+
+// read decodes a capture and finds its items: an HTML page from its markup,
+// anything else as text.
+func (b *builder) read(c capture.Capture, res *captureResult) (extract.Result, error) {
+	if c.MediaType == schema.MediaHTML || c.MediaType == "" && webpage.IsHTML(c.Body) {
+		page, err := webpage.Read(c.Body, webpage.Hint{URL: c.URL, Charset: c.Charset, Retrieved: c.Retrieved})
+		if err != nil {
+			return extract.Result{}, err
+		}
+		res.encoding, res.mediaType = page.Encoding, schema.MediaHTML
+		res.warnings = append(res.warnings, replacedWarning(page.Replaced)...)
+		return page.Result, nil
+	}
+	text, err := decode.Decode(c.Body)
+	if err != nil {
+		return extract.Result{}, err
+	}
+	res.encoding, res.mediaType = text.Encoding, schema.MediaText
+	res.warnings = append(res.warnings, replacedWarning(text.Replaced)...)
+	clock := startLap()
+	found := extract.Extract(text.Text)
+	res.stages.Extract += clock.next()
+	return found, nil
+}
+
+func replacedWarning(replaced int) []string {
+	if replaced == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%d invalid UTF-8 sequences replaced by U+FFFD", replaced)}
+}
+
+// dropped is a manifest entry for an item, or a whole capture, that gave no
+// record; inside a WARC it names the record.
+func (b *builder) dropped(c capture.Capture, lineStart, lineEnd int, reason string) release.Dropped {
+	d := release.Dropped{LineStart: lineStart, LineEnd: lineEnd, Reason: reason}
+	if c.Position > 0 {
+		d.Position, d.Record, d.Offset = c.Position, c.Record, &c.Offset
+	}
+	return d
 }
 
 // decodeAdvice turns a decoding error into a skip reason that says what to do.
@@ -92,29 +219,31 @@ func decodeAdvice(err error) string {
 // builder may not read, which root can always read.
 var openInput = os.Open
 
-// readLimited reads a file, refusing one that grew past the limit since it
-// was listed.
-func readLimited(name string, limit int64) ([]byte, error) {
-	f, err := openInput(name)
-	if err != nil {
-		return nil, errors.New(unreadable(err))
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, errors.New(unreadable(err))
-	}
-	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("too large: over the limit of %d bytes (raise it with --max-file-size)", limit)
-	}
-	return raw, nil
+// captureContext is what is known of a capture besides its text: from its
+// WARC record, or from its file's sources.tsv row. For a capture of one
+// article its url and outlet win over the text; for a capture of many items
+// (a digest, a tag page) they describe the page, not each item, and are not
+// copied into the items.
+type captureContext struct {
+	url, outlet string
+	retrieved   time.Time
 }
 
-// record fills a record's fields from an item and its sources.tsv row. For a
-// capture of one article the row's url and outlet win over the text; for a
-// capture of many items (a digest, a tag page) they describe the page, not
-// each item, and are not copied into the items.
-func (b *builder) record(it extract.Item, src source, single bool, stages *Stages) schema.Record {
+func (b *builder) contextOf(f inputFile, c capture.Capture) captureContext {
+	src := b.sources[f.path]
+	if c.Position == 0 {
+		return captureContext{url: src.URL, outlet: src.Outlet, retrieved: src.Retrieved}
+	}
+	ctx := captureContext{url: c.URL, retrieved: c.Retrieved}
+	if ctx.retrieved.IsZero() {
+		ctx.retrieved = src.Retrieved
+	}
+	return ctx
+}
+
+// record fills a record's fields from an item and what is known of its
+// capture.
+func (b *builder) record(it extract.Item, ctx captureContext, single bool, stages *Stages) schema.Record {
 	body := norm.NFC.String(it.Body())
 	r := schema.Record{
 		Title:     optional(it.Title),
@@ -126,22 +255,22 @@ func (b *builder) record(it extract.Item, src source, single bool, stages *Stage
 		WordCount: schema.WordCount(body),
 	}
 	outletText := it.Outlet
-	if single && src.URL != "" {
-		r.URL = &src.URL
+	if single && ctx.url != "" {
+		r.URL = &ctx.url
 	}
-	if single && src.Outlet != "" {
-		outletText = src.Outlet
+	if single && ctx.outlet != "" {
+		outletText = ctx.outlet
 	}
 	if outletText != "" {
 		o := outlet.Normalize(outletText)
 		r.Outlet, r.OutletCountry = optional(o.Name), optional(o.Country)
 	}
-	if !src.Retrieved.IsZero() {
-		d := schema.DateOf(src.Retrieved)
+	if !ctx.retrieved.IsZero() {
+		d := schema.DateOf(ctx.retrieved)
 		r.Retrieved = &d
 	}
 	if it.DateText != "" {
-		if p, ok := dates.Parse(it.DateText, src.Retrieved); ok && p.Resolved {
+		if p, ok := dates.Parse(it.DateText, ctx.retrieved); ok && p.Resolved {
 			r.Date, r.DatePrecision = &p.Date, &p.Precision
 		}
 	}

@@ -32,19 +32,51 @@ type Builder struct {
 // Input is one file of the input folder: the records it produced, or why it
 // was skipped.
 type Input struct {
-	Path     string    `json:"path"`
-	SHA256   string    `json:"sha256,omitempty"`
-	Bytes    int64     `json:"bytes"`
-	Encoding string    `json:"encoding,omitempty"`
-	Layout   string    `json:"layout,omitempty"`
-	Records  int       `json:"records"`
-	Skipped  string    `json:"skipped,omitempty"`
-	Dropped  []Dropped `json:"dropped,omitempty"`
-	Warnings []string  `json:"warnings,omitempty"`
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256,omitempty"`
+	Bytes  int64  `json:"bytes"`
+	// Compression is the compression the file was read through: gzip,
+	// zstd or bzip2.
+	Compression string `json:"compression,omitempty"`
+	// MediaType is text/plain or text/html for a file that is one capture.
+	MediaType string    `json:"media_type,omitempty"`
+	Encoding  string    `json:"encoding,omitempty"`
+	Layout    string    `json:"layout,omitempty"`
+	Records   int       `json:"records"`
+	WARC      *WARC     `json:"warc,omitempty"`
+	Skipped   string    `json:"skipped,omitempty"`
+	Dropped   []Dropped `json:"dropped,omitempty"`
+	Warnings  []string  `json:"warnings,omitempty"`
 }
 
-// Dropped is an item found in an input that yields no record.
+// LayoutWARC is the layout of an input that is a WARC file; its records'
+// layouts are their captures'.
+const LayoutWARC = "warc"
+
+// WARC is what a WARC file held: its records, the captures among them,
+// why the others are not captures, and what could not be read.
+type WARC struct {
+	Records  int `json:"records"`
+	Captures int `json:"captures"`
+	// NotCaptures counts the other records by why: "request", "revisit",
+	// "response 404", "response 200 image/png"…
+	NotCaptures map[string]int `json:"not_captures"`
+	Damage      []Damage       `json:"damage,omitempty"`
+}
+
+// Damage is a part of a WARC file that could not be read.
+type Damage struct {
+	Offset  int64  `json:"offset"`
+	Problem string `json:"problem"`
+}
+
+// Dropped is an item found in an input that yields no record, or a capture
+// of a WARC that gave nothing to read (then Position, Record and Offset
+// name its WARC record).
 type Dropped struct {
+	Position  int    `json:"position,omitempty"`
+	Record    string `json:"record,omitempty"`
+	Offset    *int64 `json:"offset,omitempty"`
 	LineStart int    `json:"line_start"`
 	LineEnd   int    `json:"line_end"`
 	Reason    string `json:"reason"`
@@ -99,7 +131,19 @@ func (m *Manifest) Problems() []string {
 			out = append(out, fmt.Sprintf("%s: skipped: %s", in.Path, in.Skipped))
 		}
 		for _, d := range in.Dropped {
-			out = append(out, fmt.Sprintf("%s:%d-%d: item dropped: %s", in.Path, d.LineStart, d.LineEnd, d.Reason))
+			switch {
+			case d.Offset != nil && d.LineStart == 0:
+				out = append(out, fmt.Sprintf("%s: WARC record %d at byte %d: capture dropped: %s", in.Path, d.Position, *d.Offset, d.Reason))
+			case d.Offset != nil:
+				out = append(out, fmt.Sprintf("%s: WARC record %d at byte %d: lines %d-%d: item dropped: %s", in.Path, d.Position, *d.Offset, d.LineStart, d.LineEnd, d.Reason))
+			default:
+				out = append(out, fmt.Sprintf("%s:%d-%d: item dropped: %s", in.Path, d.LineStart, d.LineEnd, d.Reason))
+			}
+		}
+		if in.WARC != nil {
+			for _, d := range in.WARC.Damage {
+				out = append(out, fmt.Sprintf("%s: byte %d: WARC damage: %s", in.Path, d.Offset, d.Problem))
+			}
 		}
 	}
 	if m.Sources != nil {
