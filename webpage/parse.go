@@ -67,7 +67,7 @@ func rewrite(text string, slim bool) string {
 	z := html.NewTokenizer(strings.NewReader(text))
 	var b strings.Builder
 	b.Grow(len(text) / 2)
-	var open []atom.Atom           // elements open, as the tokens say
+	var open []atom.Atom             // elements open, as the tokens say
 	unwrapped := map[atom.Atom]int{} // start tags dropped, whose end tags go too
 	skip := atom.Atom(0)             // the heavy element being dropped
 	for {
