@@ -1,0 +1,106 @@
+package webpage
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/go-shiori/dom"
+	"github.com/markusmobius/go-htmldate"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"github.com/nkcorpus/builder/extract"
+)
+
+// itemMeta fills an item's fields from the page's metadata. go-trafilatura
+// reads Open Graph and <meta> tags, then JSON-LD (whose author, section and
+// longer publisher name win), then guesses from the markup only for what
+// they leave empty; the section and date are read here, metadata first too.
+func itemMeta(doc *html.Node, md trafilatura.Metadata, hint Hint) extract.Item {
+	it := extract.Item{
+		Outlet: siteName(md.Sitename),
+		URL:    md.URL,
+		Byline: byline(md.Author),
+	}
+	it.Title = trimSiteName(md.Title, it.Outlet)
+	it.Section = section(doc, md)
+	it.DateText = readDate(doc, md.URL, hint.Retrieved)
+	return it
+}
+
+// siteName drops a site name that is a link (article:publisher is often the
+// site's Facebook page).
+func siteName(s string) string {
+	if u, err := url.Parse(s); err == nil && u.Scheme != "" && u.Host != "" {
+		return ""
+	}
+	return s
+}
+
+// trimSiteName drops the site name a title ends or starts with, as
+// "Headline | Site" or "Site - Headline" (og:title and <title> often carry it).
+func trimSiteName(title, site string) string {
+	if site == "" {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if rest, ok := strings.CutSuffix(title, sep+site); ok && rest != "" {
+			return rest
+		}
+		if rest, ok := strings.CutPrefix(title, site+sep); ok && rest != "" {
+			return rest
+		}
+	}
+	return title
+}
+
+// byline splits go-trafilatura's "A; B" authors.
+func byline(authors string) []string {
+	names := []string{}
+	for _, a := range strings.Split(authors, ";") {
+		if a = strings.TrimSpace(a); a != "" {
+			names = append(names, a)
+		}
+	}
+	return names
+}
+
+// section is the page's article:section, or else the first category
+// go-trafilatura found (JSON-LD articleSection first, then category links).
+func section(doc *html.Node, md trafilatura.Metadata) string {
+	if n := dom.QuerySelector(doc, `meta[property="article:section"][content]`); n != nil {
+		if s := strings.TrimSpace(dom.GetAttribute(n, "content")); s != "" {
+			return s
+		}
+	}
+	if len(md.Categories) > 0 {
+		return md.Categories[0]
+	}
+	return ""
+}
+
+// readDate is the publication date as the page writes it: htmldate looks in
+// the metadata (article:published_time, JSON-LD datePublished…) first, then
+// the URL, then the markup. A date it read from a longer text or the URL is
+// given as YYYY-MM-DD.
+func readDate(doc *html.Node, pageURL string, retrieved time.Time) string {
+	opts := htmldate.Options{
+		UseOriginalDate:     true,
+		SkipExtensiveSearch: true,
+		DeferUrlExtractor:   true,
+		URL:                 pageURL,
+	}
+	if !retrieved.IsZero() {
+		opts.MaxDate = retrieved.AddDate(0, 0, 1)
+	}
+	res, err := htmldate.FromDocument(doc, opts)
+	if err != nil || res.IsZero() {
+		return ""
+	}
+	day := res.DateTime.Format("2006-01-02")
+	if src := strings.TrimSpace(res.SrcString); strings.HasPrefix(src, day) && len(src) <= 40 {
+		return src
+	}
+	return day
+}
