@@ -88,10 +88,10 @@ func listInputs(root string, maxSize int64) ([]inputFile, error) {
 func assignStems(files []inputFile) {
 	uses := map[string]int{}
 	for _, f := range files {
-		uses[strings.TrimSuffix(f.path, path.Ext(f.path))]++
+		uses[stemOf(f.path)]++
 	}
 	for i, f := range files {
-		files[i].stem = strings.TrimSuffix(f.path, path.Ext(f.path))
+		files[i].stem = stemOf(f.path)
 		if uses[files[i].stem] > 1 {
 			files[i].stem = f.path // "a.txt" and "a.md" must not share ids
 		}
@@ -102,6 +102,20 @@ func assignStems(files []inputFile) {
 		}
 		return files[i].path < files[j].path
 	})
+}
+
+// compressedExtensions are the extensions of compressed files, whose stem
+// drops the extension under them too: "crawl.warc.gz" is "crawl".
+var compressedExtensions = map[string]bool{".gz": true, ".zst": true, ".zstd": true, ".bz2": true}
+
+// stemOf is a path without its extension.
+func stemOf(p string) string {
+	ext := path.Ext(p)
+	stem := strings.TrimSuffix(p, ext)
+	if compressedExtensions[strings.ToLower(ext)] {
+		stem = strings.TrimSuffix(stem, path.Ext(stem))
+	}
+	return stem
 }
 
 // inspect decides whether a non-folder entry can be read.

@@ -93,6 +93,9 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 	switch {
 	case submitErr != nil:
 		return submitErr
+	case errors.Is(err, capture.ErrTooLarge) && file.Compression == "":
+		end.skip = fmt.Sprintf("too large: %d bytes, over the limit of %d (raise it with --max-file-size)", f.size, b.opts.MaxFileSize)
+		return finish()
 	case errors.Is(err, capture.ErrTooLarge):
 		end.skip = err.Error()
 		return finish()
