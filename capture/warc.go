@@ -44,7 +44,8 @@ func newWARC() *WARC { return &WARC{NotCaptures: map[string]int{}} }
 type warcReader struct {
 	w        *WARC
 	limit    int64
-	position int            // of the last record read, in the whole file
+	position int             // of the last record read, in the whole file
+	kept     int             // damage entries when the last record was read whole
 	file     *countingReader // the input file, for progress
 	yield    func(Capture) error
 }
@@ -83,13 +84,16 @@ func readGzipWARC(in *bufio.Reader, file *countingReader, limit int64, w *WARC, 
 		}
 		if err != nil {
 			w.Damage = append(w.Damage, Damage{member, "not a gzip member (" + err.Error() + "); skipped to the next one"})
+			if file.n-int64(in.Buffered()) == member {
+				in.Discard(1) // past this header, which looked like one
+			}
 			if !skipToMember(in) {
 				return nil
 			}
 			continue
 		}
 		gz.Multistream(false)
-		start := inflated
+		start, before := inflated, len(w.Damage)
 		n, err := r.stream(gz, func(offset int64) int64 {
 			if offset == 0 {
 				return member
@@ -102,7 +106,9 @@ func readGzipWARC(in *bufio.Reader, file *countingReader, limit int64, w *WARC, 
 		var damaged streamDamage
 		switch {
 		case errors.As(err, &damaged):
-			w.Damage = append(w.Damage, Damage{member, damaged.problem()})
+			// What the member's corrupt data inflated to is not reported
+			// beside the member itself.
+			w.Damage = append(w.Damage[:max(before, r.kept)], Damage{member, damaged.problem()})
 			if !skipToMember(in) {
 				return nil
 			}
@@ -150,11 +156,13 @@ func (r *warcReader) stream(s io.Reader, offsetOf func(int64) int64) (int64, err
 	counted := &countingReader{r: s}
 	br := bufio.NewReaderSize(counted, maxHeaderLine)
 	pos := func() int64 { return counted.n - int64(br.Buffered()) }
+	skippedRecord := false // the bytes after a skipped record are its own
 	for {
-		skipped, err := toRecord(br)
-		if skipped > 0 {
-			r.w.Damage = append(r.w.Damage, Damage{offsetOf(pos() - skipped), fmt.Sprintf("%d bytes that are not a WARC record, skipped", skipped)})
+		garbage, err := toRecord(br, pos)
+		if garbage >= 0 && !skippedRecord {
+			r.damage(offsetOf(garbage), fmt.Sprintf("%d bytes that are not a WARC record, skipped", pos()-garbage))
 		}
+		skippedRecord = false
 		if err == io.EOF {
 			return counted.n, nil
 		}
@@ -162,20 +170,19 @@ func (r *warcReader) stream(s io.Reader, offsetOf func(int64) int64) (int64, err
 		if err != nil {
 			return counted.n, streamDamage{offsetOf(offset), err}
 		}
-		header, err := readHeader(br)
-		if err != nil {
-			if streamFailed(err) {
-				return counted.n, streamDamage{offsetOf(offset), err}
-			}
-			// A malformed header: the record is skipped, and the reading
-			// goes on at the next record found.
-			r.position++
-			r.w.Records++
-			r.w.Damage = append(r.w.Damage, Damage{offsetOf(offset), "record skipped: " + err.Error()})
-			continue
-		}
 		r.position++
 		r.w.Records++
+		header, err := readHeader(br)
+		switch {
+		case err != nil && streamFailed(err):
+			return counted.n, streamDamage{offsetOf(offset), err}
+		case err != nil:
+			// A malformed header: the record is skipped, and the reading
+			// goes on at the next record found.
+			r.damage(offsetOf(offset), "record skipped: "+err.Error())
+			skippedRecord = true
+			continue
+		}
 		block := &io.LimitedReader{R: br, N: header.length}
 		if err := r.record(header, block, offsetOf(offset)); err != nil {
 			return counted.n, err
@@ -186,6 +193,7 @@ func (r *warcReader) stream(s io.Reader, offsetOf func(int64) int64) (int64, err
 		if block.N > 0 {
 			return counted.n, streamDamage{offsetOf(offset), io.ErrUnexpectedEOF}
 		}
+		r.kept = len(r.w.Damage)
 	}
 }
 
@@ -198,32 +206,25 @@ func streamFailed(err error) bool {
 }
 
 // toRecord moves br to the start of the next record's version line, past
-// the blank lines that end a record, and returns how many other bytes it
-// passed. io.EOF means there is no next record.
-func toRecord(br *bufio.Reader) (skipped int64, err error) {
+// the blank lines that end a record. garbage is where other bytes it passed
+// begin, -1 if there were none. io.EOF means there is no next record.
+func toRecord(br *bufio.Reader, pos func() int64) (garbage int64, err error) {
+	garbage = -1
 	lineStart := true
 	for {
 		head, err := br.Peek(len(warcMagic))
 		if lineStart && bytes.Equal(head, warcMagic) {
-			return skipped, nil
+			return garbage, nil
 		}
 		if len(head) == 0 {
-			if err == io.EOF {
-				return skipped, io.EOF
-			}
-			return skipped, err
+			return garbage, err
 		}
+		at := pos()
 		c, _ := br.ReadByte()
-		if c != '\r' && c != '\n' || !lineStart && c == '\r' {
-			skipped++
+		if garbage < 0 && c != '\r' && c != '\n' {
+			garbage = at
 		}
 		lineStart = c == '\n'
-		if err != nil && len(head) < len(warcMagic) && br.Buffered() == 0 {
-			if errors.Is(err, io.EOF) {
-				return skipped, io.EOF
-			}
-			return skipped, err
-		}
 	}
 }
 
