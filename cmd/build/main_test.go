@@ -20,7 +20,8 @@ func TestScripts(t *testing.T) {
 		t.Fatal(err)
 	}
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:  "testdata/script",
+		Cmds: scriptCommands,
 		Setup: func(env *testscript.Env) error {
 			return copyDir(seeds, filepath.Join(env.WorkDir, "seeds"))
 		},
