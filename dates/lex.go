@@ -61,25 +61,20 @@ func isSpace(r rune) bool {
 // lex appends the tokens of s[from:to] to buf; the last token may run past to.
 func lex(s string, from, to int, buf []token) []token {
 	for i := from; i < to; {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
+		r, size := runeAt(s, i)
 		t := token{start: i}
 		switch {
 		case digit(r) >= 0:
 			t.kind = number
-			for i < len(s) {
-				r, size := utf8.DecodeRuneInString(s[i:])
-				d := digit(r)
-				if d < 0 {
-					break
-				}
+			for d := digit(r); d >= 0; d = digit(r) {
 				if t.digits < 9 {
 					t.val = t.val*10 + d
 				}
 				t.digits++
-				i += size
+				if i += size; i >= len(s) {
+					break
+				}
+				r, size = runeAt(s, i)
 			}
 			if t.digits > 9 {
 				t.val = -1
@@ -87,7 +82,7 @@ func lex(s string, from, to int, buf []token) []token {
 		case isWordRune(r) && r != zwnj && r != zwj:
 			t.kind = word
 			for i += size; i < len(s); i += size {
-				if r, size = utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				if r, size = runeAt(s, i); !isWordRune(r) {
 					break
 				}
 			}
@@ -102,6 +97,13 @@ func lex(s string, from, to int, buf []token) []token {
 		buf = append(buf, t)
 	}
 	return buf
+}
+
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // nextDigit returns the offset of the first digit in s[from:to], or -1.

@@ -212,10 +212,12 @@ func (m *matcher) closes(i int) bool {
 	return m.isPunct(i, ")]")
 }
 
-// groupGoesOn reports a separator at i glued to a number after it: the digits
-// before it belong to a longer group (a version, an address, a phone number).
-func (m *matcher) groupGoesOn(i int) bool {
-	return m.isPunct(i, "-./:") && m.glued(i) && m.is(i+1, number) && m.glued(i+1)
+// groupGoesOn reports a separator at i, the date's own or a colon, glued to
+// a number after it: the digits before it belong to a longer group (a
+// version, an address, a phone number). Another separator joins two dates
+// ("12.06.2024-14.06.2024").
+func (m *matcher) groupGoesOn(i int, sep rune) bool {
+	return m.is(i, punct) && (m.t[i].r == sep || m.t[i].r == ':') && m.glued(i) && m.is(i+1, number) && m.glued(i+1)
 }
 
 // at reads the date whose first number is token i.
@@ -246,22 +248,23 @@ func (m *matcher) at(i int) (span, bool) {
 // "1402/07/05" (Solar Hijri) and, after a label, "2023-09".
 func (m *matcher) numeric(i int) (span, bool) {
 	a := m.t[i]
-	if a.kind != number || a.digits > 4 || m.glued(i) && m.groupGoesOn(i-1) && m.glued(i-1) && m.is(i-2, number) {
-		return span{}, false
-	}
-	if !m.isPunct(i+1, "-./") || !m.glued(i+1) || !m.is(i+2, number) || !m.glued(i+2) || m.t[i+2].digits > 2 {
+	if a.kind != number || a.digits > 4 || !m.isPunct(i+1, "-./") || !m.glued(i+1) ||
+		!m.is(i+2, number) || !m.glued(i+2) || m.t[i+2].digits > 2 {
 		return span{}, false
 	}
 	sep, b := m.t[i+1].r, m.t[i+2]
+	if m.is(i-2, number) && m.glued(i-1) && m.groupGoesOn(i-1, sep) {
+		return span{}, false
+	}
 	if !m.isPunct(i+3, string(sep)) || !m.glued(i+3) || !m.is(i+4, number) || !m.glued(i+4) {
-		if a.digits != 4 || sep != '-' || b.digits != 2 || m.groupGoesOn(i+3) {
+		if a.digits != 4 || sep != '-' || b.digits != 2 || m.groupGoesOn(i+3, ':') {
 			return span{}, false
 		}
 		p, ok := monthDate(a.val, b.val, gregorian)
 		return m.spanOf(i, i+3, p, ok, func(sp *span) { sp.needsLabel = !m.whole })
 	}
 	c := m.t[i+4]
-	if m.groupGoesOn(i + 5) {
+	if m.groupGoesOn(i+5, sep) {
 		return span{}, false
 	}
 	var y, mo, d int
@@ -363,6 +366,9 @@ func (m *matcher) monthFirst(i int) (span, bool) {
 	d, j, ok := m.dayAt(i)
 	if !ok {
 		return span{}, false
+	}
+	if m.isPunct(i+1, ".") { // a day after its month takes no dot: "on December 11."
+		j = i + 1
 	}
 	e, first, ok := m.monthBefore(i - 1)
 	if !ok {
@@ -604,13 +610,17 @@ func (m *matcher) clock(k int) (int, bool) {
 			e += 2
 		}
 	}
-	if _, f, ok := m.forward(m.w.clockEnd, e); ok {
-		e = f
+	for range 2 { // "PM", "pm EDT", "GMT+4"
+		if _, f, ok := m.forward(m.w.clockEnd, e); ok {
+			e = f
+		} else if f, ok := m.meridiem(e); ok {
+			e = f
+		} else {
+			break
+		}
 		if m.isPunct(e, "+-") && m.glued(e) && m.is(e+1, number) && m.glued(e+1) {
 			e += 2
 		}
-	} else if f, ok := m.meridiem(e); ok {
-		e = f
 	}
 	return e, true
 }

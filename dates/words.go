@@ -185,19 +185,16 @@ func load(monthsText, wordsText string) (*tables, error) {
 	})
 }
 
-// eachRow calls f with the columns of each row of a TSV text that is not a
-// comment, padding rows to n columns.
+// eachRow calls f with the n columns of each row of a TSV text that is not a
+// comment.
 func eachRow(name, text string, n int, f func(line int, col []string) error) error {
 	for i, line := range strings.Split(text, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		col := strings.Split(line, "\t")
-		if len(col) > n || len(col) < n-1 {
+		if len(col) != n {
 			return fmt.Errorf("%s:%d: %d columns, want %d", name, i+1, len(col), n)
-		}
-		for len(col) < n {
-			col = append(col, "")
 		}
 		if err := f(i+1, col); err != nil {
 			return err
