@@ -81,7 +81,10 @@ type Parsed struct {
 // date (zero when unknown), against which relative dates are read.
 func Parse(text string, retrieved time.Time) (p Parsed, ok bool) {
 	s := strings.TrimSpace(text)
-	m := matcher{s: s, t: lex(s, 0, len(s), nil), whole: true, retrieved: retrieved, w: words()}
+	buf := tokenBuffers.Get().(*[]token)
+	defer tokenBuffers.Put(buf)
+	*buf = lex(s, 0, len(s), (*buf)[:0])
+	m := matcher{s: s, t: *buf, whole: true, retrieved: retrieved, w: words()}
 	sp, ok := m.first()
 	if !ok || sp.yearless || !alone(s[:sp.labelStart], s[sp.end:]) {
 		return Parsed{}, false
