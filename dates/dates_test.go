@@ -287,6 +287,7 @@ func TestFind(t *testing.T) {
 		{"Opinion | Posted 05 March 2024 - 08:10 PM by admin", "05 March 2024 - 08:10 PM", "2024-03-05", "day", "published"},
 		{"Komşu ülkeler 27 Eylül 2020’de başlayan savaşı izledi", "27 Eylül 2020", "2020-09-27", "day", ""},
 		{"Barış gücü Nisan 2024’te çekildi", "Nisan 2024", "2024-04-01", "month", ""},
+		{"Saziş 10 noyabr 2020-ci ildə imzalanıb", "10 noyabr 2020-ci ildə", "2020-11-10", "day", ""},
 		{"The summit on 3 May 2022 ended early.", "3 May 2022", "2022-05-03", "day", ""},
 		{"Fighting began on September 27, 2020, and ended in November.", "September 27, 2020", "2020-09-27", "day", ""},
 		{"Они приехали 1 января 2024 года.", "1 января 2024 года.", "2024-01-01", "day", ""},
@@ -339,6 +340,7 @@ func TestFindNotDates(t *testing.T) {
 		"نیروها در ۱۹۹۰ وارد شدند و ۳۰ هزار نفر کشته شدند",
 		"بعد 1445 هـ كان",
 		"ISBN 978-5-12-06-2024-1",
+		"/uploads/2018/10/26e39cee-b5eb.jpg",
 		"",
 	} {
 		if f, ok := Find(line, retrieved); ok && f.Resolved {

@@ -264,7 +264,9 @@ func (m *matcher) numeric(i int) (span, bool) {
 		return m.spanOf(i, i+3, p, ok, func(sp *span) { sp.needsLabel = !m.whole })
 	}
 	c := m.t[i+4]
-	if m.groupGoesOn(i+5, sep) {
+	// "2018/10/26e39cee": the last digits begin a hash, not a day.
+	hash := m.is(i+5, word) && m.glued(i+5) && m.is(i+6, number) && m.glued(i+6) && string(m.folded(i+5)) != "t"
+	if m.groupGoesOn(i+5, sep) || hash {
 		return span{}, false
 	}
 	var y, mo, d int
