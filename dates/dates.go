@@ -1,28 +1,37 @@
 // Package dates reads dates as captures of news pages write them: a line that
 // is a date (Parse), a date inside a longer line (Find), and a date in a
-// URL's path (FromURL). It reads explicit forms with month, weekday and label
-// names per language from embedded tables (months.tsv, words.tsv; words.go
-// documents them), not a guessing parser, which would cost start-up time and
-// memory and read numbers in prose as dates.
+// URL's path (FromURL). It reads explicit forms, with the names of months,
+// weekdays and labels per language from embedded tables (months.tsv,
+// words.tsv; words.go documents them), not a guessing parser, which would
+// cost start-up time and memory and read numbers in prose as dates.
 //
 // # Forms read
 //
-//	2 October 2023 · 2. Oktober 2023 · 29SEP2023 · 27-Sep-2023       day
-//	October 2, 2023 · Sept. 5, 2024 · Sep 29 '20                      day
-//	27 de septiembre de 2023 · 4 лютого 2026 р. · 28 mag 21 (closing) day
-//	2023. szeptember 27. · 2020-ci il oktyabrın 28 · 2023 წლის 27 სექტემბერი  day
-//	18.04.24 · 12.06.2024 · 13-06-2020 · 10/27/2023 · 2023-10-02      day
-//	2023-09-27T10:00:00+04:00 · 2023年9月27日                          day
-//	16 مهر 1399 · ۱۳۹۹/۰۷/۱۶ (Solar Hijri, as Gregorian)              day
-//	October 2023 · в мае 2020 года · 2023-09 (after a label)          month
-//	3 months ago · 2 weeks ago · 3 дня назад · 2 gün önce · vor 3 Tagen  relative
+//	2 October 2023 · 2. Oktober 2023 · 29SEP2023 · 27-Sep-2023        day
+//	October 2, 2023 · Sept. 5, 2024 · Oct 1st, 2023 · Sep 29 '20       day
+//	27 de septiembre de 2023 · 4 лютого 2026 р. · 5 أيلول/سبتمبر 2023  day
+//	2023. szeptember 27. · 2020-ci il oktyabrın 28                     day
+//	2023 წლის 27 სექტემბერი · 2023 թ. սեպտեմբերի 27                    day
+//	18.04.24 · 12.06.2024 · 13-06-2020 · 10/27/2023 · 2023-10-02       day
+//	2023-09-27T10:00:00+04:00 · 2023年9月27日 · (28 mag 21)             day
+//	16 مهر 1399 · ۱۳۹۹/۰۷/۱۶ (Solar Hijri, given as Gregorian)         day
+//	October 2023 · мае 2020 года · Nisan 2024’te · 2023-09 (labelled)  month
+//	3 months ago · 3 дня назад · 2 gün önce · vor 3 Tagen · a year ago relative
 //
 // A time of day and a weekday beside a date belong to it ("12:24, 4 февраля
-// 2026", "September 23, 2023, 13:42", "Published April 17, 2024 | 05:50
-// PM", "چهارشنبه، 16 مهر 1399 - 10:26"), and a label before it says what it
-// is (Parsed.Label): "Published", "Опубликовано", "Yayınlanma:", "Publié
-// le", "Updated", "Tarix:", and the " date 2023-09-24" line some capture
-// services write first.
+// 2026", "September 23, 2023, 13:42", "12:20 / 31.10.2020", "Published
+// April 17, 2024 | 05:50 PM", "چهارشنبه، 16 مهر 1399 - 10:26"), and a label
+// before it says what it is (Parsed.Label): "Published", "Posted",
+// "Опубликовано", "Yayınlanma:", "Publié le", "Veröffentlicht am",
+// "Updated", "Tarix:", and the " date 2023-09-24" line some capture services
+// write first.
+//
+// Parse alone reads a two-digit year in any date ("1.2.24", "5 May 24"), an
+// abbreviated month with only a year ("Oct 2023"), a relative date counted in
+// words ("a year ago") and a year before its month without a year word
+// ("2023 October 2"). Find reads a two-digit year only in DD.MM.YY, after an
+// apostrophe, or closing the line or a bracket, and reads nothing without a
+// digit.
 //
 // Month names are read in English, Russian, Ukrainian, Azerbaijani (Latin and
 // Cyrillic), Turkish, Armenian, Georgian, Persian (Gregorian and Solar Hijri
@@ -40,7 +49,8 @@
 // years the year. A two-digit year is 19xx from 69 on, 20xx below. Years
 // before 1900 or after 2200 are not dates. A number-only Solar Hijri date
 // needs a year from 1300 to 1439, so that a lunar Hijri year (1445) is not
-// read as one.
+// read as one; a Solar Hijri month without its day is not read, as it
+// straddles two Gregorian months.
 package dates
 
 import (

@@ -582,7 +582,7 @@ func (m *matcher) weekdayBefore(first int) (int, bool) {
 // "10:00:00+04:00", "05:50 PM", "14:44 Uhr", "10h24", "10:00 GMT+4". It
 // returns the token after it.
 func (m *matcher) clock(k int) (int, bool) {
-	if !m.is(k, number) || m.t[k].digits > 2 || m.t[k].val > 24 || m.glued(k) && m.is(k-1, number) {
+	if !m.is(k, number) || m.t[k].digits > 2 || m.t[k].val > 24 {
 		return 0, false
 	}
 	minutes := func(i int) bool {

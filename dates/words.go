@@ -11,21 +11,23 @@ import (
 
 // The words dates are read with live in two tab-separated files, embedded in
 // the binary, which a person may extend. In both, a line starting with # is a
-// comment, and a column of forms holds comma-separated forms; a form may be
-// several words ("كانون الثاني", "il y a", "segunda-feira"), matched across
-// spaces and hyphens. Forms are compared case-folded, with the variants
-// fold lists made equal (Turkish ı and i, Greek accents, Arabic and
-// Persian letter shapes, ZWNJ), so a form is written once.
+// comment, every other line has all its columns (an empty last column still
+// has its tab), and a column of forms holds comma-separated forms; a form may
+// be several words ("كانون الثاني", "il y a", "segunda-feira"), matched
+// across spaces and hyphens. Forms are compared folded (foldAppend: lower
+// case, Turkish ı as i, Greek without accents, one shape of Arabic and
+// Persian yeh, kaf and alef, no ZWNJ), so a form is written once.
 //
 // months.tsv: language, calendar (gregorian or solar-hijri), month (1–12),
 // names (full and inflected forms: "октябрь, октября, октябре"), and
-// abbreviations. An abbreviation is read only with a day beside it ("5 Oct
-// 2023", not "Oct 2023") and may end with a dot. A form may not name two
-// months: loading fails, so Croatian listopad (October), which is Polish and
-// Czech November, is left out. Sources: CLDR month names (format and
-// stand-alone, wide and abbreviated) and the grammar of each language for the
-// inflected forms a date takes (Russian genitive, Armenian genitive,
-// Georgian dative and genitive, Polish and Czech genitive and locative).
+// abbreviations. Outside Parse, an abbreviation is read only with a day
+// beside it ("5 Oct 2023", not "Oct 2023"); it may end with a dot. A form may
+// not name two months of a calendar: loading fails, so Croatian listopad
+// (October), which is Polish and Czech November, is left out. Sources: CLDR
+// month names (format and stand-alone, wide and abbreviated), and the grammar
+// of each language for the inflected forms a date takes (Russian and
+// Armenian genitive, Georgian dative and genitive, Polish and Czech genitive
+// and locative, Azerbaijani genitive).
 //
 // words.tsv: kind, language, key, forms. The kinds and their keys:
 //
@@ -129,7 +131,11 @@ func load(monthsText, wordsText string) (*tables, error) {
 		agoAfter: lexicon{}, agoFirst: lexicon{}, one: lexicon{}, year: lexicon{},
 		ordinal: lexicon{}, filler: lexicon{}, atClock: lexicon{}, clockEnd: lexicon{},
 	}
-	seen := map[string]int{} // a month form and the month it names
+	type form struct {
+		cal  calendar
+		name string
+	}
+	seen := map[form]int{} // the month a form names
 	err := eachRow("months.tsv", monthsText, 5, func(line int, col []string) error {
 		cal := map[string]calendar{"gregorian": gregorian, "solar-hijri": solarHijri}
 		c, ok := cal[col[1]]
@@ -138,15 +144,15 @@ func load(monthsText, wordsText string) (*tables, error) {
 			return fmt.Errorf("months.tsv:%d: bad calendar or month", line)
 		}
 		for i, forms := range col[3:5] {
-			for _, form := range splitForms(forms) {
-				key := fmt.Sprint(c, fold(form))
+			for _, name := range splitForms(forms) {
+				key := form{c, fold(name)}
 				if m, dup := seen[key]; dup && m != month {
-					return fmt.Errorf("months.tsv:%d: %q names months %d and %d", line, form, m, month)
+					return fmt.Errorf("months.tsv:%d: %q names months %d and %d", line, name, m, month)
 				}
 				seen[key] = month
 				e := entry{value: month, abbr: i == 1, cal: c}
-				t.months.add(form, e, false)
-				t.monthsBack.add(form, e, true)
+				t.months.add(name, e, false)
+				t.monthsBack.add(name, e, true)
 			}
 		}
 		return nil
