@@ -278,7 +278,7 @@ func (m *matcher) numeric(i int) (span, bool) {
 		if sep == '/' && mo > 12 && d <= 12 { // the American order
 			d, mo = mo, d
 		}
-	case a.digits <= 2 && c.digits == 2 && sep != '-' && (m.whole || a.digits == 2 && b.digits == 2):
+	case a.digits <= 2 && c.digits == 2 && sep != '-' && (m.whole || a.digits == 2 && b.digits == 2 && !m.groupGoesOn(i+5, '-')):
 		d, mo, y = a.val, b.val, twoDigitYear(c.val)
 	default:
 		return span{}, false
