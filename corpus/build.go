@@ -59,6 +59,7 @@ type Options struct {
 }
 
 type builder struct {
+	ctx      context.Context // reading an input stops when it is done
 	opts     Options
 	sources  map[string]source
 	detector *language.Detector
@@ -105,7 +106,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	}
 	m.Gazetteer = gazetteer
 
-	b := &builder{opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
+	b := &builder{ctx: ctx, opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
 	duplicates := neardup.NewIndex(opts.DuplicateWindow)
 	progress := Progress{TotalFiles: len(files)}
 	for _, f := range files {
@@ -119,7 +120,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		}
 	}
 	var current *release.Input // the input whose captures are being written
-	var read int64              // bytes of it read so far, for progress
+	var read int64             // bytes of it read so far, for progress
 	err = inOrder(ctx, opts.Workers, filesInFlight*opts.Workers, bytesInFlight,
 		func(submit func(int64, func() captureResult) error) error {
 			for i, f := range files {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -71,7 +72,7 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 		return finish()
 	}
 	defer fh.Close()
-	raw := &hashingReader{r: fh, hash: sha256.New()}
+	raw := &hashingReader{r: contextReader{b.ctx, fh}, hash: sha256.New()}
 	var submitErr error
 	file, err := capture.Read(raw, b.opts.MaxFileSize, func(c capture.Capture) error {
 		sum := ""
@@ -93,6 +94,8 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 	switch {
 	case submitErr != nil:
 		return submitErr
+	case b.ctx.Err() != nil:
+		return b.ctx.Err()
 	case errors.Is(err, capture.ErrTooLarge) && file.Compression == "":
 		end.skip = fmt.Sprintf("too large: %d bytes, over the limit of %d (raise it with --max-file-size)", f.size, b.opts.MaxFileSize)
 		return finish()
@@ -109,6 +112,20 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 	}
 	end.sha256, end.bytes, end.compression, end.warc = raw.sum(), raw.n, file.Compression, file.WARC
 	return finish()
+}
+
+// contextReader stops reading once its context is done, so that an
+// interrupt stops a build inside a large input.
+type contextReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c contextReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // hashingReader hashes and counts what is read through it.
