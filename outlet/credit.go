@@ -1,0 +1,688 @@
+package outlet
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// Credit is a line of text naming a publisher: its copyright line, a source
+// or reprint credit, an agency's dateline, or an agency named alone.
+type Credit struct {
+	Outlet Outlet
+	Form   string // FormCopyright, FormSource, FormDateline or FormAgency
+}
+
+// The forms of a credit.
+const (
+	FormCopyright = "copyright" // "© 2021 Aze.Media", "Copyright © 2023 News.Az. All rights reserved"
+	FormSource    = "source"    // "Source: Reuters", "Mənbə: APA", "Originally published by OC Media", "• UN News"
+	FormDateline  = "dateline"  // "YEREVAN, Armenia (AP) —", "МОСКВА, 5 окт — РИА Новости."
+	FormAgency    = "agency"    // "Associated Press" or "By Reuters" alone, "… (AP)", "… — AFP"
+)
+
+// A line longer than shortLine bytes (a paragraph) is read only for a
+// dateline in its first headBytes or an agency in its last tailBytes.
+const (
+	shortLine = 300
+	headBytes = 200
+	tailBytes = 80
+)
+
+// maxNameWords is the most words a credited name has.
+const maxNameWords = 8
+
+// Credit reads one line and says whether it credits a publisher, and which,
+// normalised through the registry; a name the registry does not hold is kept
+// as written, tidied, where it has the shape of a publisher's name. People
+// (a quote's "— Name", "Source: Name Surname") are not publishers. Most
+// lines are prose, so each form is looked for only where a cheap test of
+// the line allows it.
+func (reg *Registry) Credit(line string) (Credit, bool) {
+	if len(line) <= shortLine {
+		line = tidy(line)
+		if o, ok := reg.copyright(line); ok {
+			return Credit{o, FormCopyright}, true
+		}
+		if o, ok := reg.source(line); ok {
+			return Credit{o, FormSource}, true
+		}
+		if o, ok := reg.agencyLine(line); ok {
+			return Credit{o, FormAgency}, true
+		}
+	}
+	if o, ok := reg.dateline(tidy(head(line, headBytes))); ok {
+		return Credit{o, FormDateline}, true
+	}
+	if o, ok := reg.agencyEnd(tidy(tail(line, tailBytes))); ok {
+		return Credit{o, FormAgency}, true
+	}
+	return Credit{}, false
+}
+
+// tidy makes one line of single spaces, without zero-width characters; a
+// line that is already tidy is returned as it is, without copying.
+func tidy(s string) string {
+	if s = strings.TrimSpace(s); isTidy(s) {
+		return s
+	}
+	s = strings.Map(func(r rune) rune {
+		if zeroWidth(r) {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func isTidy(s string) bool {
+	prevSpace := true // no leading space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || zeroWidth(r) {
+				return false
+			}
+			i += size - 1
+			prevSpace = false
+			continue
+		}
+		space := c <= ' '
+		if space && (c != ' ' || prevSpace) {
+			return false
+		}
+		prevSpace = space
+	}
+	return !prevSpace || s == ""
+}
+
+func zeroWidth(r rune) bool {
+	return r == '\u200b' || r == '\u2060' || r == '\ufeff'
+}
+
+// head and tail cut s to at most n bytes at a character boundary.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// words counts the words of a tidy line.
+func words(s string) int {
+	return strings.Count(s, " ") + 1
+}
+
+// firstWord is a line's first word, without the punctuation that may
+// follow it.
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return strings.TrimRight(w, ",.:")
+}
+
+// oneOf says whether w is one of list, in any letter case.
+func oneOf(w string, list []string) bool {
+	for _, l := range list {
+		if strings.EqualFold(w, l) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	copyrightLead = regexp.MustCompile(`(?i)^(?:copyright\s*[:©]?\s*|©\s*|\(c\)\s*)+`)
+	years         = regexp.MustCompile(`^(?:\d{4}(?:\s*[-–—]\s*\d{2,4})?[,.]?\s*)+`)
+	trailingYears = regexp.MustCompile(`[,.]?\s*\d{4}(?:\s*[-–—]\s*\d{2,4})?$`)
+	reserved      = regexp.MustCompile(`(?i)(?:all rights reserved|все права защищены|всі права захищені|bütün hüquqlar qorunur|(?:tüm|her) hakları saklıdır|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|բոլոր իրավունքները պաշտպանված են|ყველა უფლება დაცულია|جميع الحقوق محفوظة|(?:کلیه|تمامی) حقوق)`)
+	separators    = regexp.MustCompile(`\s+[|•·–—-]\s+|\s*;\s*`)
+)
+
+// copyright reads "© 2021 Aze.Media", "Copyright © 2023 News.Az. All rights
+// reserved", "© ОАО «ТРК ВС РФ «ЗВЕЗДА»" at the start of a line. A photo's
+// copyright is not the publisher's, nor is "© UNHCR/Name", the agency and
+// photographer of a picture.
+func (reg *Registry) copyright(line string) (Outlet, bool) {
+	if !strings.HasPrefix(line, "©") && !hasPrefixFold(line, "copyright") && !hasPrefixFold(line, "(c)") {
+		return Outlet{}, false
+	}
+	lead := copyrightLead.FindString(line)
+	if lead == "" || isPhotoCredit(line) {
+		return Outlet{}, false
+	}
+	name := years.ReplaceAllString(line[len(lead):], "")
+	if loc := reserved.FindStringIndex(name); loc != nil {
+		name = name[:loc[0]]
+	}
+	name = trailingYears.ReplaceAllString(cleanName(name), "")
+	if o, ok := reg.publisher(name); ok {
+		return o, true
+	}
+	if name == "" || strings.Contains(name, "/") || words(name) > maxNameWords || !capitalised(name) {
+		return Outlet{}, false
+	}
+	return reg.Normalize(name), true
+}
+
+// hasPrefixFold says whether s starts with prefix, in any letter case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// cleanName cuts a credited name at the first separator or sentence end and
+// trims punctuation around it.
+func cleanName(s string) string {
+	if loc := separators.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	s = firstSentence(s)
+	return strings.Trim(s, " ,.;:-–—\"'“”")
+}
+
+// firstSentence cuts s at the first ". " that ends a word of three letters
+// or more: "News.Az. All…" is News.Az, "U.S. News" stays whole.
+func firstSentence(s string) string {
+	for from := 0; ; {
+		i := strings.Index(s[from:], ". ")
+		if i < 0 {
+			return s
+		}
+		i += from
+		if w := s[strings.LastIndexByte(s[:i], ' ')+1 : i]; letters(w) >= 3 {
+			return s[:i]
+		}
+		from = i + 2
+	}
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// photoWords mark a photo or image credit in any language.
+var photoWords = []string{"photo", "foto", "фото", "image", "picture", "getty", "shutterstock",
+	"istock", "depositphotos", "şəkil", "resim", "görsel", "imagen", "immagine", "լուսանկար",
+	"ფოტო", "عکس", "تصویر", "صورة", "الصورة"}
+
+func isPhotoCredit(line string) bool {
+	lower := strings.ToLower(line)
+	for _, w := range photoWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLabels are "Source" in the languages of the region and its press,
+// in lower case; Armenian writes "Աղբյուր՝".
+var sourceLabels = map[string]bool{"source": true, "sources": true, "kaynak": true,
+	"haber kaynağı": true, "mənbə": true, "menbe": true, "источник": true, "источники": true,
+	"джерело": true, "джерела": true, "quelle": true, "quellen": true, "fuente": true,
+	"fuentes": true, "fonte": true, "fontes": true, "աղբյուր": true, "წყარო": true, "منبع": true,
+	"المصدر": true, "מקור": true, "źródło": true}
+
+// reprint is an English reprint note; reprintWords are the words it starts with.
+var (
+	reprint      = regexp.MustCompile(`(?i)^(?:this (?:article|story|piece|report|interview|op-ed|commentary|post) (?:was |is |has been )?)?(?:(?:originally|first) (?:published|appeared|posted|ran)|reprinted|republished|reposted|cross-?posted)(?: with (?:kind )?permission)?(?: (?:by|in|on|at|from|of|via))? (.+)$`)
+	reprintWords = []string{"this", "originally", "first", "reprinted", "republished", "reposted",
+		"crossposted", "cross-posted"}
+	// laterClause ends a credited name: "The Guardian on 5 May".
+	laterClause = regexp.MustCompile(`\s(?:on|at|and|with|under)\s.*$`)
+)
+
+// attributions are lead-ins naming the report a text draws on: Russian and
+// Ukrainian "based on material from", Persian "according to the report
+// of", Arabic "quoted from". What follows is free text, so only a
+// registered outlet found in it counts.
+var attributions = []string{"по материалам ", "за матеріалами ", "به گزارش ", "نقلا عن ", "نقلاً عن "}
+
+// source reads a source or reprint credit: "Source: Reuters", "Kaynak: AA",
+// "Источник: РИА Новости", "Source: https://hetq.am/…", "Reprinted from
+// Asbarez", "По материалам ТАСС", "• UN News". "Source: officials said" is
+// not one: what follows must be a publisher.
+func (reg *Registry) source(line string) (Outlet, bool) {
+	if label, value, ok := cutLabel(line); ok && sourceLabels[strings.ToLower(label)] && !isPhotoCredit(line) {
+		return reg.credited(value)
+	}
+	if oneOf(firstWord(line), reprintWords) {
+		if m := reprint.FindStringSubmatch(line); m != nil {
+			return reg.credited(laterClause.ReplaceAllString(m[1], ""))
+		}
+	}
+	for _, lead := range attributions {
+		if hasPrefixFold(line, lead) {
+			return reg.within(line[len(lead):])
+		}
+	}
+	if r, size := utf8.DecodeRuneInString(line); strings.ContainsRune("•·▪‣◦●", r) {
+		return reg.publisher(strings.TrimSpace(line[size:]))
+	}
+	return Outlet{}, false
+}
+
+// cutLabel cuts "Label: value" (or "Label – value") at its first
+// separator, within a label's length.
+func cutLabel(line string) (label, value string, ok bool) {
+	const longest = 32
+	at, sep := -1, ""
+	for _, s := range []string{":", "：", "՝", " - ", " – ", " — "} {
+		if i := strings.Index(head(line, longest+len(s)), s); i > 0 && (at < 0 || i < at) {
+			at, sep = i, s
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	return strings.TrimSpace(line[:at]), strings.TrimSpace(line[at+len(sep):]), true
+}
+
+// credited resolves what follows a source label: a URL, a registered name,
+// an unknown domain, or a name shaped like a publisher's.
+func (reg *Registry) credited(value string) (Outlet, bool) {
+	if strings.Contains(value, "://") || hasPrefixFold(value, "www.") {
+		url, _, _ := strings.Cut(value, " ")
+		return reg.FromURL(url)
+	}
+	name := cleanName(value)
+	if o, ok := reg.publisher(name); ok {
+		return o, true
+	}
+	if isDomain(name) {
+		return reg.FromURL(name)
+	}
+	if looksLikePublisher(name) {
+		return reg.Normalize(name), true
+	}
+	return Outlet{}, false
+}
+
+// isDomain says whether a credited name is a domain on a real public
+// suffix ("sonsoz.net"), not an abbreviation with a dot ("Mr.Smith").
+func isDomain(name string) bool {
+	if !strings.Contains(name, ".") || strings.ContainsAny(name, " /") {
+		return false
+	}
+	host, ok := canonicalHost(name)
+	if !ok {
+		return false
+	}
+	suffix, icann := publicsuffix.PublicSuffix(host)
+	return icann || strings.Contains(suffix, ".")
+}
+
+// dateline reads a news agency's dateline at the start of a paragraph:
+// "YEREVAN, Armenia (AP) —", "STEPANAKERT (Human Rights Watch) –",
+// "МОСКВА, 27 сентября — РИА Новости.", "YEREVAN, OCTOBER 5, ARMENPRESS.",
+// "ЕРЕВАН, 12 октября. /ТАСС/.". The place must start with a capital.
+func (reg *Registry) dateline(line string) (Outlet, bool) {
+	if first, _ := utf8.DecodeRuneInString(line); !unicode.IsUpper(first) {
+		return Outlet{}, false
+	}
+	if o, ok := reg.parenDateline(line); ok {
+		return o, true
+	}
+	if o, ok := reg.dashDateline(line); ok {
+		return o, true
+	}
+	return reg.slashDateline(line)
+}
+
+// parenDateline reads "CITY[, place or date] (NAME) –". After a place in
+// capitals the name may be one the registry does not hold, shaped like an
+// organisation's; after a place in other letters ("Bakü (AA) -") it must be
+// a registered agency, so that "The European Union (EU) –" is no dateline.
+func (reg *Registry) parenDateline(line string) (Outlet, bool) {
+	open := strings.IndexByte(line, '(')
+	if open < 2 {
+		return Outlet{}, false
+	}
+	name, rest, ok := strings.Cut(line[open+1:], ")")
+	place := strings.TrimSpace(line[:open])
+	if dash, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " ")); !ok || !strings.ContainsRune("-–—:", dash) || !isPlace(place) {
+		return Outlet{}, false
+	}
+	caps := shouting(strings.TrimRight(firstOf(place), ","))
+	if o, ok := reg.publisher(name); ok && (caps || o.Kind == "agency") {
+		return o, true
+	}
+	if caps && looksLikePublisher(name) && hasMarker(name) {
+		return reg.Normalize(name), true
+	}
+	return Outlet{}, false
+}
+
+// dashSeparators come between a dateline's place and date and the agency.
+var dashSeparators = []string{" — ", " – ", " - ", ", "}
+
+// dashDateline reads "CITY, date — AGENCY." and "CITY, DATE, AGENCY.": the
+// agency, registered, ends at a full stop or colon, after the last
+// separator before it.
+func (reg *Registry) dashDateline(line string) (Outlet, bool) {
+	for from := 0; from < len(line); {
+		end := strings.IndexAny(line[from:], ".:")
+		if end < 0 {
+			break
+		}
+		end += from
+		from = end + 1
+		if !strings.HasPrefix(line[end+1:], " ") {
+			continue
+		}
+		before, at, sep := line[:end], -1, ""
+		if words(before) > 6+maxNameWords {
+			break
+		}
+		for _, s := range dashSeparators {
+			if i := strings.LastIndex(before, s); i > at {
+				at, sep = i, s
+			}
+		}
+		if at < 0 || !isPlace(before[:at]) {
+			continue
+		}
+		if o, ok := reg.publisher(before[at+len(sep):]); ok && (o.Kind == "agency" || o.Kind == "news") {
+			return o, true
+		}
+	}
+	return Outlet{}, false
+}
+
+// slashDateline reads TASS's "CITY, date. /TASS/.".
+func (reg *Registry) slashDateline(line string) (Outlet, bool) {
+	open := strings.IndexByte(line, '/')
+	if open < 2 || !isPlace(strings.TrimRight(line[:open], " .")) {
+		return Outlet{}, false
+	}
+	name, _, ok := strings.Cut(line[open+1:], "/")
+	if !ok {
+		return Outlet{}, false
+	}
+	if o, ok := reg.publisher(name); ok && (o.Kind == "agency" || o.Kind == "news") {
+		return o, true
+	}
+	return Outlet{}, false
+}
+
+// isPlace says whether a dateline's lead is a place (and date): a few words,
+// the first capitalised, no parentheses.
+func isPlace(s string) bool {
+	s = strings.TrimSpace(s)
+	first, _ := utf8.DecodeRuneInString(s)
+	return s != "" && words(s) <= 6 && unicode.IsUpper(first) && !strings.ContainsAny(s, "()")
+}
+
+func firstOf(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return w
+}
+
+// shouting says whether a word is all capitals ("STEPANAKERT").
+func shouting(w string) bool {
+	return letters(w) >= 2 && strings.ToUpper(w) == w
+}
+
+// byWords start a byline; deskWords end a desk's ("Al Jazeera Staff").
+var (
+	byWords   = []string{"by", "von", "par", "por", "di", "автор", "müəllif", "yazar"}
+	deskWords = regexp.MustCompile(`(?i)\s+(?:staff(?: writers?| reporters?)?|news desk|desk|reporters|editorial)$`)
+)
+
+// agencyLine reads a line that is only an agency's name, as under a byline
+// ("Associated Press", "AA"), or a byline naming an outlet ("By Reuters",
+// "By Al Jazeera Staff").
+func (reg *Registry) agencyLine(line string) (Outlet, bool) {
+	if words(line) > maxNameWords {
+		return Outlet{}, false
+	}
+	if by, rest, ok := strings.Cut(line, " "); ok && oneOf(firstWord(by), byWords) {
+		return reg.publisher(deskWords.ReplaceAllString(rest, ""))
+	}
+	if o, ok := reg.Lookup(line); ok && o.Kind == "agency" {
+		return o, true
+	}
+	return Outlet{}, false
+}
+
+// agencyEnd reads a registered agency credited at the end of a text:
+// "… said. (AP)", "… — AFP"; a quote's "— Ilham Aliyev" is not one.
+func (reg *Registry) agencyEnd(end string) (Outlet, bool) {
+	end = strings.TrimSuffix(end, ".")
+	name := ""
+	if strings.HasSuffix(end, ")") {
+		if open := strings.LastIndexByte(end, '('); open >= 0 {
+			name = end[open+1 : len(end)-1]
+		}
+	} else if i := lastDash(end); i >= 0 {
+		name = strings.TrimLeft(end[i:], "-–— ")
+	}
+	if o, ok := reg.Lookup(name); ok && o.Kind == "agency" {
+		return o, true
+	}
+	return Outlet{}, false
+}
+
+// lastDash is the index of the dash that starts a text's last words, if it
+// stands at the start or after a space (or another dash): "… — AFP", "—AFP".
+func lastDash(s string) int {
+	if strings.IndexByte(s, '-') < 0 && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
+		return -1
+	}
+	i := len(s)
+	for i > 0 && !isDash(s[:i]) {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	if i == 0 {
+		return -1
+	}
+	for i > 0 && isDash(s[:i]) {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	if i > 0 && s[i-1] != ' ' {
+		return -1
+	}
+	return i
+}
+
+// isDash says whether s ends with a hyphen, en dash or em dash.
+func isDash(s string) bool {
+	return strings.HasSuffix(s, "-") || strings.HasSuffix(s, "–") || strings.HasSuffix(s, "—")
+}
+
+// Legal forms around a company's name: "ОАО «…»", "… Inc.".
+var (
+	legalPrefixes = []string{"ОАО", "ООО", "ЗАО", "ПАО", "АО", "ТОВ", "ПрАТ", "ФГУП", "ФГБУ", "MMC",
+		"QSC", "ASC", "JSC", "OJSC", "CJSC"}
+	legalSuffixes = []string{"LLC", "Ltd", "Limited", "Inc", "GmbH", "AG", "S.A", "SA", "S.p.A",
+		"A.Ş", "AŞ", "JSC", "CJSC", "OJSC", "MMC", "QSC", "plc", "LLP"}
+	quotes = "«“„\""
+)
+
+// publisher resolves a credited name through the registry: as written,
+// without its legal form ("ОАО", "Inc."), as the innermost quoted name
+// («ЗВЕЗДА»), as the first of a list ("Reuters, AP"), or as a domain.
+func (reg *Registry) publisher(name string) (Outlet, bool) {
+	name = strings.TrimSpace(name)
+	if o, ok := reg.Lookup(name); ok || name == "" || words(name) > maxNameWords {
+		return o, ok
+	}
+	for _, form := range []string{withoutLegalForm(name), innermostQuoted(name), firstOfList(name)} {
+		if form == "" || form == name {
+			continue
+		}
+		if o, ok := reg.Lookup(form); ok {
+			return o, true
+		}
+	}
+	return reg.domain(name)
+}
+
+func withoutLegalForm(name string) string {
+	for {
+		first, rest, ok := strings.Cut(name, " ")
+		if !ok || !oneOf(first, legalPrefixes) {
+			break
+		}
+		name = rest
+	}
+	if i := strings.LastIndexByte(name, ' '); i > 0 && oneOf(strings.TrimSuffix(name[i+1:], "."), legalSuffixes) {
+		name = name[:i]
+	}
+	return strings.TrimRight(name, ",")
+}
+
+// innermostQuoted is the last quoted name in s, its closing quote optional:
+// «ТРК ВС РФ «ЗВЕЗДА» gives ЗВЕЗДА.
+func innermostQuoted(s string) string {
+	open := strings.LastIndexAny(s, quotes)
+	if open < 0 {
+		return ""
+	}
+	_, size := utf8.DecodeRuneInString(s[open:])
+	inner := s[open+size:]
+	if i := strings.IndexAny(inner, "»”\""); i >= 0 {
+		inner = inner[:i]
+	}
+	return inner
+}
+
+// listConnectors join the names of a list, in the languages of the region
+// and its press.
+var listConnectors = []string{",", ";", " / ", " and ", " и ", " і ", " ve ", " və ", " et ", " und ", " y ", " e "}
+
+// firstOfList is the first name of a list: "Reuters, AP" gives Reuters.
+func firstOfList(s string) string {
+	end := len(s)
+	for _, c := range listConnectors {
+		if i := strings.Index(s, c); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return strings.TrimSpace(s[:end])
+}
+
+// within finds a registered outlet named in a short text, the longest run
+// of words first: "گروه بین‌الملل خبرگزاری فارس" holds Fars.
+func (reg *Registry) within(text string) (Outlet, bool) {
+	text, _, _ = strings.Cut(text, "،")
+	text, _, _ = strings.Cut(text, ",")
+	words := strings.Fields(text)
+	if len(words) > 10 {
+		words = words[:10]
+	}
+	for n := min(len(words), 5); n > 0; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if o, ok := reg.publisher(strings.Join(words[i:i+n], " ")); ok {
+				return o, true
+			}
+		}
+	}
+	return Outlet{}, false
+}
+
+// connectors may be lower case inside a publisher's name.
+var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true,
+	"in": true, "de": true, "la": true, "le": true, "les": true, "du": true, "des": true, "der": true,
+	"die": true, "das": true, "und": true, "für": true, "del": true, "di": true, "da": true, "do": true,
+	"dos": true, "e": true, "y": true, "et": true, "el": true, "и": true, "ve": true, "və": true}
+
+// markers are parts of words that mark an organisation's name, in the
+// languages of the region and its press: a name of two words or more
+// without one is taken for a person's.
+var markers = []string{"ministr", "минист", "міністер", "nazirli", "bakanl", "agenc", "agentl",
+	"агентств", "ajans", "news", "новост", "новин", "xəbər", "haber", "times", "post", "press",
+	"пресс", "прес", "tv", "тв", "radio", "радио", "радіо", "media", "медиа", "медіа", "service",
+	"служб", "office", "embassy", "посольств", "səfirli", "büyükelçili", "council", "committee",
+	"комитет", "government", "правительств", "уряд", "hökum", "hükümet", "center", "centre", "центр",
+	"institut", "gazet", "газет", "daily", "weekly", "journal", "channel", "канал", "network",
+	"report", "review", "monitor", "herald", "tribune", "observer", "telegraph", "courier", "mail",
+	"zeitung", "revue", "diario", "giornale", "corriere", "jornal", "stampa", "foundation", "фонд",
+	"assembly", "parliament", "парламент", "union", "organi", "association", "group", "university",
+	"academy", "army", "forces", "police", "command", "department", "bureau", "portal", "портал",
+	"online", "info", "express", "today", "world", "international", "republic", "республик",
+	"respublika", "cumhurbaşkanl", "prezident", "президент", "president", "watch", "magazine",
+	"журнал", "broadcast", "fund", "commission", "комисси", "komit"}
+
+func hasMarker(name string) bool {
+	lower := strings.ToLower(name)
+	for _, m := range markers {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(name) {
+		if acronym(w) || isDomain(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// acronym says whether a word has two capitals or more (BBC, MoD).
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// looksLikePublisher says whether an unknown credited name has the shape of
+// a publisher's: a few words, capitalised, and a single word or one that
+// marks an organisation ("Karabakh Herald", "Ministry of Defence"), not a
+// person's name ("Hikmet Hajiyev") or a clause ("officials said").
+func looksLikePublisher(name string) bool {
+	if name == "" || words(name) > 7 || !capitalised(name) {
+		return false
+	}
+	return words(name) == 1 || hasMarker(name)
+}
+
+// capitalised says whether a name starts with a capital or a digit and its
+// longer words do too, but for connectors; scripts without capitals pass.
+func capitalised(name string) bool {
+	for i, w := range strings.Fields(name) {
+		r := []rune(strings.TrimLeft(w, "\"'“«„("))
+		if len(r) == 0 || !cased(r[0]) || unicode.IsUpper(r[0]) {
+			continue
+		}
+		if i == 0 || (len(r) >= 4 && !connectors[strings.ToLower(w)]) {
+			return false
+		}
+	}
+	return true
+}
+
+// cased says whether a letter belongs to a script with capitals; Georgian
+// Mkhedruli, though lower case in Unicode, is written without them.
+func cased(r rune) bool {
+	return (unicode.IsUpper(r) || unicode.IsLower(r)) && !unicode.Is(unicode.Georgian, r)
+}
