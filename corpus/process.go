@@ -113,7 +113,9 @@ func readLimited(name string, limit int64) ([]byte, error) {
 // record fills a record's fields from an item and its sources.tsv row. For a
 // capture of one article the row's url and outlet win over the text; for a
 // capture of many items (a digest, a tag page) they describe the page, not
-// each item, and are not copied into the items.
+// each item, and are not copied into the items. With no outlet from either,
+// the outlet is the one of the row's url (the page's host site), else of
+// the item's.
 func (b *builder) record(it extract.Item, src source, single bool, stages *Stages) schema.Record {
 	body := norm.NFC.String(it.Body())
 	r := schema.Record{
@@ -132,8 +134,16 @@ func (b *builder) record(it extract.Item, src source, single bool, stages *Stage
 	if single && src.Outlet != "" {
 		outletText = src.Outlet
 	}
+	o, found := outlet.Outlet{}, false
 	if outletText != "" {
-		o := outlet.Normalize(outletText)
+		o, found = b.outlets.Normalize(outletText), true
+	}
+	for _, u := range []string{src.URL, it.URL} {
+		if !found && u != "" {
+			o, found = b.outlets.FromURL(u)
+		}
+	}
+	if found {
 		r.Outlet, r.OutletCountry = optional(o.Name), optional(o.Country)
 	}
 	if it.DateText != "" {
