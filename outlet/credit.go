@@ -24,10 +24,9 @@ const (
 	FormAgency    = "agency"    // "Associated Press" or "By Reuters" alone, "… (AP)", "… — AFP"
 )
 
-// A line longer than shortLine bytes (a paragraph) is read only for a
-// dateline in its first headBytes or an agency in its last tailBytes.
+// A line is read in its first headBytes for the credits that open a line
+// or paragraph, and in its last tailBytes for an agency that ends a text.
 const (
-	shortLine = 300
 	headBytes = 200
 	tailBytes = 80
 )
@@ -42,19 +41,19 @@ const maxNameWords = 8
 // lines are prose, so each form is looked for only where a cheap test of
 // the line allows it.
 func (reg *Registry) Credit(line string) (Credit, bool) {
-	if len(line) <= shortLine {
-		line = tidy(line)
-		if o, ok := reg.copyright(line); ok {
-			return Credit{o, FormCopyright}, true
-		}
-		if o, ok := reg.source(line); ok {
-			return Credit{o, FormSource}, true
-		}
-		if o, ok := reg.agencyLine(line); ok {
+	start := tidy(head(line, headBytes))
+	if o, ok := reg.copyright(start); ok {
+		return Credit{o, FormCopyright}, true
+	}
+	if o, ok := reg.source(start); ok {
+		return Credit{o, FormSource}, true
+	}
+	if len(line) <= headBytes {
+		if o, ok := reg.agencyLine(start); ok {
 			return Credit{o, FormAgency}, true
 		}
 	}
-	if o, ok := reg.dateline(tidy(head(line, headBytes))); ok {
+	if o, ok := reg.dateline(start); ok {
 		return Credit{o, FormDateline}, true
 	}
 	if o, ok := reg.agencyEnd(tidy(tail(line, tailBytes))); ok {
@@ -381,7 +380,8 @@ var dashSeparators = []string{" — ", " – ", " - ", ", "}
 
 // dashDateline reads "CITY, date — AGENCY." and "CITY, DATE, AGENCY.": the
 // agency, registered, ends at a full stop or colon, after the last
-// separator before it.
+// separator before it or as the last words before it; the lead is a place
+// in capitals or holds a date.
 func (reg *Registry) dashDateline(line string) (Outlet, bool) {
 	for from := 0; from < len(line); {
 		end := strings.IndexAny(line[from:], ".:")
@@ -402,12 +402,28 @@ func (reg *Registry) dashDateline(line string) (Outlet, bool) {
 				at, sep = i, s
 			}
 		}
-		if at < 0 || !isPlace(before[:at]) {
-			continue
+		if at >= 0 && isPlaceAndDate(before[:at]) {
+			if o, ok := reg.newsPublisher(before[at+len(sep):]); ok {
+				return o, true
+			}
 		}
-		if o, ok := reg.publisher(before[at+len(sep):]); ok && (o.Kind == "agency" || o.Kind == "news") {
-			return o, true
+		// "YEREVAN, Jan 8, 2021 ARMENPRESS:": the agency's last words
+		for n, i := 1, len(before); n <= 3; n++ {
+			if i = strings.LastIndexByte(before[:i], ' '); i < 0 {
+				break
+			}
+			if o, ok := reg.newsPublisher(before[i+1:]); ok && isPlaceAndDate(before[:i]) {
+				return o, true
+			}
 		}
+	}
+	return Outlet{}, false
+}
+
+// newsPublisher resolves a name to a registered agency or news outlet.
+func (reg *Registry) newsPublisher(name string) (Outlet, bool) {
+	if o, ok := reg.publisher(name); ok && (o.Kind == "agency" || o.Kind == "news") {
+		return o, true
 	}
 	return Outlet{}, false
 }
@@ -415,17 +431,14 @@ func (reg *Registry) dashDateline(line string) (Outlet, bool) {
 // slashDateline reads TASS's "CITY, date. /TASS/.".
 func (reg *Registry) slashDateline(line string) (Outlet, bool) {
 	open := strings.IndexByte(line, '/')
-	if open < 2 || !isPlace(strings.TrimRight(line[:open], " .")) {
+	if open < 2 || !isPlaceAndDate(strings.TrimRight(line[:open], " .")) {
 		return Outlet{}, false
 	}
 	name, _, ok := strings.Cut(line[open+1:], "/")
 	if !ok {
 		return Outlet{}, false
 	}
-	if o, ok := reg.publisher(name); ok && (o.Kind == "agency" || o.Kind == "news") {
-		return o, true
-	}
-	return Outlet{}, false
+	return reg.newsPublisher(name)
 }
 
 // isPlace says whether a dateline's lead is a place (and date): a few words,
@@ -434,6 +447,12 @@ func isPlace(s string) bool {
 	s = strings.TrimSpace(s)
 	first, _ := utf8.DecodeRuneInString(s)
 	return s != "" && words(s) <= 6 && unicode.IsUpper(first) && !strings.ContainsAny(s, "()")
+}
+
+// isPlaceAndDate says whether a dateline's lead is a place in capitals or a
+// place and date ("Baku, October 5"), not the start of a sentence.
+func isPlaceAndDate(s string) bool {
+	return isPlace(s) && (shouting(strings.TrimRight(firstOf(strings.TrimSpace(s)), ",")) || strings.ContainsAny(s, "0123456789"))
 }
 
 func firstOf(s string) string {
@@ -526,13 +545,16 @@ var (
 
 // publisher resolves a credited name through the registry: as written,
 // without its legal form ("ОАО", "Inc."), as the innermost quoted name
-// («ЗВЕЗДА»), as the first of a list ("Reuters, AP"), or as a domain.
+// («ЗВЕЗДА»), as the first of a list ("Reuters, AP"), without or by the
+// abbreviation in parentheses after it ("Anadolu Ajansı (AA)"), or as a
+// domain.
 func (reg *Registry) publisher(name string) (Outlet, bool) {
 	name = strings.TrimSpace(name)
 	if o, ok := reg.Lookup(name); ok || name == "" || words(name) > maxNameWords {
 		return o, ok
 	}
-	for _, form := range []string{withoutLegalForm(name), innermostQuoted(name), firstOfList(name)} {
+	short, abbreviation := cutParenthesis(name)
+	for _, form := range []string{withoutLegalForm(name), innermostQuoted(name), firstOfList(name), short, abbreviation} {
 		if form == "" || form == name {
 			continue
 		}
@@ -555,6 +577,15 @@ func withoutLegalForm(name string) string {
 		name = name[:i]
 	}
 	return strings.TrimRight(name, ",")
+}
+
+// cutParenthesis splits "Name (ABBR)" into its name and abbreviation.
+func cutParenthesis(s string) (name, abbreviation string) {
+	open := strings.LastIndexByte(s, '(')
+	if open < 1 || !strings.HasSuffix(s, ")") {
+		return "", ""
+	}
+	return strings.TrimSpace(s[:open]), s[open+1 : len(s)-1]
 }
 
 // innermostQuoted is the last quoted name in s, its closing quote optional:
