@@ -32,16 +32,17 @@
 //	         ("AA"), other languages and scripts ("Anadolu Ajansı",
 //	         "РИА Новости"), legal names ("ТРК ВС РФ «Звезда»")
 //
-// Names and aliases are compared case-folded, letters and digits only, so
-// "BARRON'S", "Barron’s" and "Barrons" meet. A name, alias or domain belongs
-// to one row of a file. The built-in file is outlet/outlets.tsv; a user's
-// file in the same format is added to it, a row whose name is already there
-// replacing that row.
+// Names and aliases are compared folded: letter case and accents aside,
+// letters and digits only, so "BARRON'S", "Barron’s" and "Barrons" meet, and
+// "Libération" and "Liberation". A name, alias or domain belongs to one row
+// of a file. The built-in file is outlet/outlets.tsv; a user's file in the
+// same format is added to it, a row whose name is already there replacing
+// that row.
 //
-// Sources: the outlets' own sites (about, contact and imprint pages) for
-// names, countries and domains; the ISO 3166 Maintenance Agency for country
-// codes; the Public Suffix List (golang.org/x/net/publicsuffix) for the
-// registrable domain of a host the registry does not hold.
+// Sources: the rows are compiled by hand from the outlets' mastheads and
+// domains; country codes are ISO 3166-1's (the ISO 3166 Maintenance
+// Agency's list); the registrable domain of a host the registry does not
+// hold is the Public Suffix List's (golang.org/x/net/publicsuffix).
 package outlet
 
 import (
@@ -76,7 +77,7 @@ type Entry struct {
 }
 
 // Registry is a list of outlets with unique names, indexed by name, alias
-// and domain.
+// and domain. Once built it is only read, by any number of goroutines.
 type Registry struct {
 	Entries []Entry
 	names   map[string]int // folded name or alias → entry
