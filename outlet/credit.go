@@ -345,6 +345,9 @@ func (reg *Registry) dateline(line string) (Outlet, bool) {
 	if o, ok := reg.parenDateline(line); ok {
 		return o, true
 	}
+	if !datedLead(line) {
+		return Outlet{}, false
+	}
 	if o, ok := reg.dashDateline(line); ok {
 		return o, true
 	}
@@ -412,7 +415,10 @@ func (reg *Registry) dashDateline(line string) (Outlet, bool) {
 			if i = strings.LastIndexByte(before[:i], ' '); i < 0 {
 				break
 			}
-			if o, ok := reg.newsPublisher(before[i+1:]); ok && isPlaceAndDate(before[:i]) {
+			if !isPlaceAndDate(before[:i]) {
+				continue
+			}
+			if o, ok := reg.newsPublisher(before[i+1:]); ok {
 				return o, true
 			}
 		}
@@ -452,7 +458,13 @@ func isPlace(s string) bool {
 // isPlaceAndDate says whether a dateline's lead is a place in capitals or a
 // place and date ("Baku, October 5"), not the start of a sentence.
 func isPlaceAndDate(s string) bool {
-	return isPlace(s) && (shouting(strings.TrimRight(firstOf(strings.TrimSpace(s)), ",")) || strings.ContainsAny(s, "0123456789"))
+	return isPlace(s) && datedLead(strings.TrimSpace(s))
+}
+
+// datedLead says whether a line may open with a place in capitals
+// ("МОСКВА,") or a place and date (a digit among its first words).
+func datedLead(s string) bool {
+	return shouting(strings.TrimRight(firstOf(s), ",.")) || strings.ContainsAny(head(s, 60), "0123456789")
 }
 
 func firstOf(s string) string {
@@ -462,7 +474,16 @@ func firstOf(s string) string {
 
 // shouting says whether a word is all capitals ("STEPANAKERT").
 func shouting(w string) bool {
-	return letters(w) >= 2 && strings.ToUpper(w) == w
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // byWords start a byline; deskWords end a desk's ("Al Jazeera Staff").
