@@ -21,6 +21,7 @@ import (
 	"github.com/nkcorpus/builder/language"
 	"github.com/nkcorpus/builder/mention"
 	"github.com/nkcorpus/builder/neardup"
+	"github.com/nkcorpus/builder/outlet"
 	"github.com/nkcorpus/builder/release"
 	"github.com/nkcorpus/builder/schema"
 )
@@ -47,6 +48,8 @@ type Options struct {
 	MaxFileSize   int64
 	// Gazetteer is a file of entities added to the built-in gazetteer.
 	Gazetteer string
+	// Outlets is a file of outlets added to the built-in registry.
+	Outlets string
 	// Strict refuses to publish a release when anything was left out.
 	Strict bool
 	// DuplicateWindow is how many earlier records, in id order, a record is
@@ -64,6 +67,7 @@ type builder struct {
 	sources  map[string]source
 	detector *language.Detector
 	matcher  *mention.Matcher
+	outlets  *outlet.Registry
 }
 
 // Build reads every capture under opts.Input and publishes the release
@@ -105,8 +109,13 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		return m, err
 	}
 	m.Gazetteer = gazetteer
+	outlets, outletsInfo, err := loadOutlets(opts.Outlets)
+	if err != nil {
+		return m, err
+	}
+	m.Outlets = outletsInfo
 
-	b := &builder{ctx: ctx, opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
+	b := &builder{ctx: ctx, opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher, outlets: outlets}
 	duplicates := neardup.NewIndex(opts.DuplicateWindow)
 	progress := Progress{TotalFiles: len(files)}
 	for _, f := range files {
@@ -227,20 +236,54 @@ func loadMatcher(userFile string) (*mention.Matcher, release.Gazetteer, error) {
 	}
 	info := release.Gazetteer{Files: []release.File{{Path: "(built in)", SHA256: mention.BuiltinSHA256()}}}
 	if userFile != "" {
-		raw, err := os.ReadFile(userFile)
+		raw, file, err := readUserFile(userFile, "gazetteer")
 		if err != nil {
-			return nil, info, fmt.Errorf("gazetteer: %w", err)
+			return nil, info, err
 		}
 		user, err := mention.ParseGazetteer(bytes.NewReader(raw), userFile)
 		if err != nil {
 			return nil, info, err
 		}
 		g.Add(user)
-		sum := sha256.Sum256(raw)
-		info.Files = append(info.Files, release.File{Path: filepath.Base(userFile), SHA256: hex.EncodeToString(sum[:])})
+		info.Files = append(info.Files, file)
 	}
 	info.Entities = len(g.Entities)
 	return mention.NewMatcher(g), info, nil
+}
+
+// loadOutlets reads the built-in outlet registry and the user's file, if
+// any.
+func loadOutlets(userFile string) (*outlet.Registry, release.Outlets, error) {
+	reg, err := outlet.Builtin()
+	if err != nil {
+		return nil, release.Outlets{}, err
+	}
+	info := release.Outlets{Files: []release.File{{Path: "(built in)", SHA256: outlet.BuiltinSHA256()}}}
+	if userFile != "" {
+		raw, file, err := readUserFile(userFile, "outlets")
+		if err != nil {
+			return nil, info, err
+		}
+		user, err := outlet.ParseRegistry(bytes.NewReader(raw), userFile)
+		if err != nil {
+			return nil, info, err
+		}
+		reg.Add(user)
+		info.Files = append(info.Files, file)
+	}
+	info.Entries = len(reg.Entries)
+	return reg, info, nil
+}
+
+// readUserFile reads a data file the user adds to a built-in one, and
+// names it with its checksum for the manifest.
+func readUserFile(path, what string) ([]byte, release.File, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, release.File{}, fmt.Errorf("%s: %w", what, err)
+	}
+	sum := sha256.Sum256(raw)
+	return raw, release.File{Path: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
 // warnUnlisted notes sources.tsv rows that name no input file.

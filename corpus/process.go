@@ -262,7 +262,8 @@ func (b *builder) contextOf(f inputFile, c capture.Capture) captureContext {
 }
 
 // record fills a record's fields from an item and what is known of its
-// capture.
+// capture. With no outlet from the text or the capture, the outlet is the
+// one of the capture's URL (the page's host site), else of the item's.
 func (b *builder) record(it extract.Item, ctx captureContext, single bool, stages *Stages) schema.Record {
 	body := norm.NFC.String(it.Body())
 	r := schema.Record{
@@ -281,8 +282,16 @@ func (b *builder) record(it extract.Item, ctx captureContext, single bool, stage
 	if single && ctx.outlet != "" {
 		outletText = ctx.outlet
 	}
+	o, found := outlet.Outlet{}, false
 	if outletText != "" {
-		o := outlet.Normalize(outletText)
+		o, found = b.outlets.Normalize(outletText), true
+	}
+	for _, u := range []string{ctx.url, it.URL} {
+		if !found && u != "" {
+			o, found = b.outlets.FromURL(u)
+		}
+	}
+	if found {
 		r.Outlet, r.OutletCountry = optional(o.Name), optional(o.Country)
 	}
 	if !ctx.retrieved.IsZero() {
