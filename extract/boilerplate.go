@@ -47,41 +47,6 @@ func cutTrailingURL(s string) (text, url string) {
 	return strings.TrimSpace(s[:m[0]]), s[m[2]:m[3]]
 }
 
-// notNameWords are capitalised words that page furniture is made of, so a
-// line of them ("Useful Links", "Tumblr Media") is not a person's name.
-var notNameWords = map[string]bool{
-	"The": true, "A": true, "An": true, "And": true, "Of": true, "In": true, "On": true,
-	"For": true, "To": true, "With": true, "News": true, "Media": true, "Read": true,
-	"More": true, "Share": true, "Follow": true, "Sign": true, "Useful": true,
-	"Links": true, "New": true, "Articles": true, "Comment": true, "Comments": true,
-	"Write": true, "Send": true, "Warning": true, "Search": true, "Home": true,
-	"Accept": true, "Photo": true, "Video": true, "Text": true, "Tumblr": true,
-	"Menu": true, "Tags": true, "Related": true, "Posts": true, "Also": true,
-	"Like": true, "You": true, "Might": true, "Welcome": true, "Back": true,
-	"Lost": true, "Your": true, "Password": true, "Privacy": true, "Policy": true,
-	"Terms": true, "Cookies": true, "Contact": true, "About": true, "Us": true,
-	"All": true, "Rights": true, "Reserved": true, "Latest": true, "Top": true,
-	"Popular": true, "Opinion": true, "Analytics": true, "Interview": true,
-	"Breaking": true, "Live": true, "Update": true, "Feed": true,
-}
-
-var personName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:de|van|von|der|ter|al|el|bin|ibn|da|di|du|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$`)
-
-// isPersonName reports a line that is only a person's name: two to four
-// capitalised words, no digits, no sentence punctuation.
-func isPersonName(s string) bool {
-	s = strings.TrimSpace(s)
-	if len(s) > 80 || !personName.MatchString(s) || strings.HasSuffix(s, ".") || strings.ToUpper(s) == s {
-		return false
-	}
-	for _, w := range strings.Fields(s) {
-		if notNameWords[w] {
-			return false
-		}
-	}
-	return true
-}
-
 var (
 	imageHint  = regexp.MustCompile(`(?i)\.(jpe?g|png|webp|gif)\b|maxresdefault|gettyimages|screenshot|^images\.|^img[_ ]`)
 	longNumber = regexp.MustCompile(`\d{5,}|\d+x\d+`)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -119,34 +118,6 @@ func nonBlankLines(lines []string, from, to int) []numberedLine {
 		}
 	}
 	return out
-}
-
-var (
-	authorLine = regexp.MustCompile(`^Author\s*[–—-]\s*([^,]+)`)
-	bylineLine = regexp.MustCompile(`^[Bb]y(?:\s+|(\p{Lu}))(.+)$`)
-	bioLine    = regexp.MustCompile(`^(?:[•—–-]\s*)(?:(?:Former|Retired)\s+)?(?:(?:Sen|Rep|Dr|Prof|Gen|Amb|Mr|Ms|Mrs|Gov|Col|Lt)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s.*\b(?:is|was)\s+(?:a|an|the)\s`)
-)
-
-// bylineNames reads a "By NAME[, NAME and NAME]" line.
-func bylineNames(s string) ([]string, bool) {
-	m := bylineLine.FindStringSubmatch(s)
-	if m == nil || wordCount(s) > 12 {
-		return nil, false
-	}
-	names := splitAuthors(m[1] + m[2])
-	for _, n := range names {
-		if !isPersonName(n) && (wordCount(n) != 1 || !startsUpper(n)) {
-			return nil, false
-		}
-	}
-	return names, len(names) > 0
-}
-
-func startsUpper(s string) bool {
-	for _, r := range s {
-		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r)
-	}
-	return false
 }
 
 func digestItem(lines []string, h digestHeader, end int) Item {
