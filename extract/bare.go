@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Bare articles: no outlet, date or byline in the text. The first line is the
 // headline; "See also …" lines linking other articles sit between paragraphs;
 // a comment form ("Leave a Reply") ends the page.
@@ -7,9 +9,13 @@ package extract
 // isProse reports a paragraph that reads as running text.
 func isProse(s string) bool { return wordCount(s) >= 12 && endsSentence(s) }
 
+// isBareArticle accepts a headline and paragraphs and nothing else before
+// a comment form: no page chrome, date, byline, credit or list of other
+// articles, as the line classifier sees them. Pages with any of these are
+// read by the general article layout.
 func isBareArticle(lines []string) bool {
 	paragraphs := nonBlankLines(lines, 0, len(lines))
-	if len(paragraphs) < 4 || wordCount(paragraphs[0].text) > 40 {
+	if len(paragraphs) < 4 || wordCount(paragraphs[0].text) > 40 || !isProse(paragraphs[1].text) {
 		return false
 	}
 	prose := 0
@@ -18,7 +24,43 @@ func isBareArticle(lines []string) bool {
 			prose++
 		}
 	}
-	return prose >= 3
+	return prose >= 3 && isBareHeadline(lines, paragraphs[0].text) && onlyText(paragraphs)
+}
+
+// isBareHeadline reports a first line that can be a bare article's
+// headline: short text, or a one-sentence line set apart by a blank line
+// (in a capture without blank lines a sentence is the first paragraph).
+func isBareHeadline(lines []string, first string) bool {
+	switch class, _, _ := classifyLine(first, -1); class {
+	case classText:
+		return true
+	case classProse:
+		return wordCount(first) <= 30 && strings.Count(first, ". ") == 0 && hasBlankLines(lines)
+	}
+	return false
+}
+
+func hasBlankLines(lines []string) bool {
+	for _, l := range lines {
+		if blank(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyText reports paragraphs with nothing the line classifier takes for
+// furniture before the comment form.
+func onlyText(paragraphs []numberedLine) bool {
+	for _, p := range paragraphs {
+		if isFooterStart(p.text) {
+			return true
+		}
+		if class, _, _ := classifyLine(p.text, -1); class != classProse && class != classText {
+			return false
+		}
+	}
+	return true
 }
 
 func segmentBareArticle(lines []string) []Item {

@@ -135,3 +135,262 @@ var bullet = regexp.MustCompile(`^\s*[•·▪●◦‣∙]\s*`)
 func isBullet(s string) bool { return bullet.MatchString(s) }
 
 func unbullet(s string) string { return strings.TrimSpace(bullet.ReplaceAllString(s, "")) }
+
+// The line classifier of the general layouts (article.go, listing.go): what
+// each line of a capture of an unknown site is. It follows jusText: a line's
+// length, its share of stop words of the page's language and its closing
+// punctuation tell running text from furniture; furniture.tsv names the
+// menus, buttons, prompts and end-of-article markers in many languages;
+// shapes name the rest (counters, dates, credits, captions, menus in
+// capitals). Headlines, subheads and standfirsts are short text whose
+// place on the page decides what they are.
+
+// lineClass is what the classifier makes of a line.
+type lineClass uint8
+
+const (
+	classProse   lineClass = iota // running text
+	classText                     // short text: a headline, subhead, standfirst or teaser
+	classChrome                   // page furniture: menus, buttons, counters, widgets
+	classEnd                      // the article ends: comment form, tags, copyright
+	classRelated                  // a list of other articles starts
+	classSource                   // a source credit ("Source: …")
+	classCredit                   // a photo credit, an image's name or a caption
+	classDate                     // a date, perhaps with a label, a time or a rubric
+	classByline                   // a labelled byline
+	classMore                     // a teaser's read-more link
+	classForum                    // a forum post's footer
+)
+
+// pageLine is one non-blank line of a capture, classified.
+type pageLine struct {
+	index, last int    // first and last line of the capture it spans (0-based)
+	text        string // trimmed; hard-wrapped lines joined
+	class       lineClass
+	words       int
+	date        string   // a date written in the line
+	names       []string // a byline's names
+}
+
+// page is a capture, or part of one, as the general layouts read it.
+type page struct {
+	lines    []pageLine
+	lang     int    // the stop-word language, -1 if none
+	metadata string // the capture service's date line, if any
+	end      int    // the capture's last non-blank line (0-based)
+}
+
+// newPage classifies lines[from:to].
+func newPage(lines []string, from, to int) *page {
+	p := &page{lang: -1, end: -1}
+	for i := to - 1; i >= from; i-- {
+		if !blank(lines[i]) {
+			p.end = i
+			break
+		}
+	}
+	raw := unwrap(lines, from, to)
+	if len(raw) > 0 {
+		if date, rest, ok := cutMetadata(raw[0].text); ok {
+			p.metadata = date
+			if raw[0].text = strings.TrimSpace(rest); raw[0].text == "" {
+				raw = raw[1:]
+			}
+		}
+	}
+	texts := make([]string, len(raw))
+	for i, l := range raw {
+		texts[i] = l.text
+	}
+	p.lang = stopLanguage(texts)
+	for _, l := range raw {
+		l.class, l.date, l.names = classifyLine(l.text, p.lang)
+		l.words = wordCount(l.text)
+		p.lines = append(p.lines, l)
+	}
+	markCaptions(p.lines)
+	return p
+}
+
+// unwrap returns the non-blank lines, joining the lines of a paragraph
+// hard-wrapped at a fixed width (as mail archives and forums print them).
+func unwrap(lines []string, from, to int) []pageLine {
+	var out []pageLine
+	for i := from; i < to; i++ {
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			continue
+		}
+		j := i
+		for j+1 < to && isWrapped(lines[j]) && !blank(lines[j+1]) && len(lines[j+1]) <= wrapWidth {
+			j++
+		}
+		if j-i >= 2 {
+			var b strings.Builder
+			for k := i; k <= j; k++ {
+				if k > i {
+					b.WriteByte(' ')
+				}
+				b.WriteString(strings.TrimSpace(lines[k]))
+			}
+			t = b.String()
+		} else {
+			j = i
+		}
+		out = append(out, pageLine{index: i, last: j, text: t})
+		i = j
+	}
+	return out
+}
+
+// wrapWidth is the widest line a hard-wrapped paragraph is taken to hold.
+const wrapWidth = 80
+
+// isWrapped reports a line broken at a fixed width: long, near the width,
+// not closing a sentence.
+func isWrapped(s string) bool {
+	n := len(strings.TrimRight(s, " "))
+	return n >= 55 && n <= wrapWidth && !endsSentence(s)
+}
+
+// classifyLine classifies one trimmed line in the page's stop-word language.
+func classifyLine(s string, lang int) (lineClass, string, []string) {
+	switch furnitureOf(s) {
+	case furnitureChrome:
+		return classChrome, "", nil
+	case furnitureEnd:
+		return classEnd, "", nil
+	case furnitureRelated:
+		return classRelated, "", nil
+	case furnitureSource:
+		return classSource, "", nil
+	case furnitureCredit:
+		return classCredit, "", nil
+	case furnitureMore:
+		return classMore, "", nil
+	case furnitureForum:
+		return classForum, "", nil
+	}
+	if isURL(s) || letterShare(s) < 0.4 || isCodeResidue(s) {
+		return classChrome, "", nil
+	}
+	var date string
+	if len(s) <= 300 && hasDigit(s) {
+		date, _ = findDate(s)
+	}
+	if date != "" && isDateOnlyLine(s, date) {
+		return classDate, date, nil
+	}
+	if names, ok := bylineOf(s); ok {
+		return classByline, date, names
+	}
+	if isPhotoCredit(s) || isImageName(s) || hasCreditTail(s) {
+		return classCredit, "", nil
+	}
+	if isCapsMenu(s) || isTagList(s) {
+		return classChrome, "", nil
+	}
+	if isRunningText(s, lang) {
+		return classProse, date, nil
+	}
+	return classText, date, nil
+}
+
+// isRunningText reports a line of prose: a sentence of ten words or more
+// with a share of stop words, or any line of 25 words (a cut paragraph, a
+// post ending in hashtags).
+func isRunningText(s string, lang int) bool {
+	n := wordCount(s)
+	if n >= 25 {
+		return true
+	}
+	if n < 10 || !endsSentence(s) || strings.HasSuffix(s, ":") {
+		return false
+	}
+	share, _ := stopShare(s, lang)
+	return share >= minStopShare || lang < 0
+}
+
+// minStopShare is the share of stop words below which a sentence-long line
+// is not taken for running text: lists of names and titles have almost none.
+const minStopShare = 0.05
+
+// letterShare is the share of a line's non-space runes that are letters.
+func letterShare(s string) float64 {
+	letters, all := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		all++
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		if all > 200 {
+			break
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(letters) / float64(all)
+}
+
+// isCodeResidue reports a template's variable left in the text ("spot_img").
+func isCodeResidue(s string) bool {
+	return !strings.Contains(s, " ") && strings.Contains(s, "_") && len(s) < 40
+}
+
+// isCapsMenu reports a menu bar in capitals (eight words or more) or a
+// rubric of one or two words in capitals ("ÖLKƏ", "AA").
+func isCapsMenu(s string) bool {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return false
+	}
+	n := wordCount(s)
+	return n >= 8 || n <= 2 && !endsSentence(s)
+}
+
+// isTagList reports a label and a list of topics or keywords: "Aktual
+// mövzular: Dollar, Neft, COP29, Hava", "ارمنستان،كوهستاني،منطقه".
+func isTagList(s string) bool {
+	if endsSentence(s) || len(s) > 300 {
+		return false
+	}
+	commas := strings.Count(s, ",") + strings.Count(s, "،")
+	return commas >= 4 && wordCount(s) <= 3*commas
+}
+
+var creditTail = regexp.MustCompile(`(?:\s[-–—]\s|\s)\p{Lu}[\p{L} .'-]*/(?:AFP|AP|Reuters|EPA|Getty Images|Anadolu|TASS|Sputnik)(?: via Getty Images)?$|via Getty Images$|\s©\s?(?:\d{4}\s)?[\p{L} .'/-]+$`)
+
+// hasCreditTail reports a caption that ends with its photo's credit:
+// "A demonstrator holds a flag - KAREN MINASYAN/AFP via Getty Images".
+func hasCreditTail(s string) bool {
+	return len(s) < 400 && (strings.Contains(s, "/") || strings.Contains(s, "©")) && creditTail.MatchString(s)
+}
+
+// markCaptions reclassifies the captions around photos: text beside a
+// credit line, and a line printed twice around its photo.
+func markCaptions(ls []pageLine) {
+	for i := range ls {
+		if ls[i].class != classText && ls[i].class != classProse || ls[i].words > 40 {
+			continue
+		}
+		for _, j := range []int{i - 2, i - 1, i + 1, i + 2} {
+			if j < 0 || j >= len(ls) {
+				continue
+			}
+			near := j == i-1 || j == i+1
+			if near && ls[j].class == classCredit && ls[i].class == classText && !isNameLine(ls[i].text) ||
+				ls[j].text == ls[i].text {
+				ls[i].class = classCredit
+				break
+			}
+		}
+	}
+}
+
+func isNameLine(s string) bool {
+	_, ok := nameLineOf(s)
+	return ok
+}

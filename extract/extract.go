@@ -56,6 +56,7 @@ var layouts = []layout{
 	{"analysis", isAnalysis, segmentAnalysis},
 	{"digest", isDigest, segmentDigest},
 	{"bare_article", isBareArticle, segmentBareArticle},
+	{"article", isArticle, segmentArticle},
 }
 
 // LayoutPlain is the generic layout used when no other fits.
