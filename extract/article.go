@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Articles of sites no layout was written for. A page of one article has
@@ -60,11 +61,19 @@ func readArticle(p *page) (Item, bool) {
 	it.Title = title
 	start := m
 	// A standfirst between the headline and the body: short text of some
-	// length that is not a name.
+	// length that is not a name nor "source | section | date".
 	for i := m - 1; i > at && at >= 0; i-- {
 		l := p.lines[i]
-		if l.class == classText && l.words >= 6 && !isNameLine(l.text) {
+		if l.class == classText && l.words >= 6 && !isNameLine(l.text) && !strings.Contains(l.text, " | ") {
 			start = i
+		}
+	}
+	// Name lines between the headline and the body are its byline.
+	for i := max(at, 0); i < m; i++ {
+		if l := &p.lines[i]; l.class == classText && i != at {
+			if n, ok := nameLineOf(l.text); ok {
+				l.class, l.names = classByline, []string{n}
+			}
 		}
 	}
 	first := 0
@@ -78,11 +87,12 @@ func readArticle(p *page) (Item, bool) {
 	}
 	it.LineEnd = p.lines[body[len(body)-1]].last + 1
 	for _, i := range body {
-		it.Paragraphs = append(it.Paragraphs, p.lines[i].text)
+		it.Paragraphs = append(it.Paragraphs, stripDecoration(p.lines[i].text))
 	}
+	it.Paragraphs[len(it.Paragraphs)-1] = cutAgencyTag(it.Paragraphs[len(it.Paragraphs)-1])
 	tail := p.lines[body[len(body)-1]+1 : stop]
 	cutLastWord(p, &it, body)
-	it.Byline = articleByline(p, at, start, body, tail)
+	it.Byline = articleByline(p, at, m, body, tail)
 	if it.Title == "" {
 		it.Title = titleAfter(tail)
 	}
@@ -121,7 +131,7 @@ walk:
 	// Trim the short text after the last running text, but keep a last
 	// line the capture cuts in the middle of its paragraph.
 	last := len(body) - 1
-	for last >= 0 && p.lines[body[last]].class != classProse {
+	for last >= 0 && !endsBody(p.lines[body[last]]) {
 		last--
 	}
 	if last < 0 {
@@ -131,6 +141,12 @@ walk:
 		last = n
 	}
 	return body[:last+1], stop
+}
+
+// endsBody reports a line the body may end with: running text, or a short
+// sentence.
+func endsBody(l pageLine) bool {
+	return l.class == classProse || l.class == classText && l.words >= 4 && closesSentence(l.text) && !isNameLine(l.text)
 }
 
 // resumes returns where the article goes on after a box of related
@@ -227,7 +243,7 @@ func articleByline(p *page, title, start int, body []int, tail []pageLine) []str
 		switch {
 		case l.class == classByline:
 			add(l.names...)
-		case i != title && (l.class == classText || l.class == classCredit) && (i >= title-2 || title < 0):
+		case i != title && l.class == classText && (i >= title-2 || title < 0):
 			if n, ok := nameLineOf(l.text); ok {
 				add(n)
 			}
@@ -319,4 +335,30 @@ func isTail(l pageLine, tail []pageLine) bool {
 		}
 	}
 	return false
+}
+
+var agencyTail = regexp.MustCompile(`\s*\([A-Za-z]{1,10}(?:\s?[/,]\s?[A-Za-z]{1,10})*\)$`)
+
+// cutAgencyTag removes the agency's tag a closing paragraph ends with,
+// after its last sentence: "… herbeizuführen. (AFP/jW)".
+func cutAgencyTag(s string) string {
+	if !strings.HasSuffix(s, ")") {
+		return s
+	}
+	if m := agencyTail.FindStringIndex(s); m != nil && m[0] > 0 && closesSentence(s[:m[0]]) && strings.IndexFunc(s[m[0]:], unicode.IsUpper) >= 0 {
+		return s[:m[0]]
+	}
+	return s
+}
+
+// stripDecoration removes the pictographs a post may open a paragraph with
+// (a flag, a red circle): decoration, not text.
+func stripDecoration(s string) string {
+	t := strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r >= 0x1F1E6 && r <= 0x1F1FF || r == 0xFE0F || r == 0x200D || unicode.IsSpace(r)
+	})
+	if t == "" || len(t) == len(s) {
+		return s
+	}
+	return t
 }

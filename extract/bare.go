@@ -15,7 +15,7 @@ func isProse(s string) bool { return wordCount(s) >= 12 && endsSentence(s) }
 // read by the general article layout.
 func isBareArticle(lines []string) bool {
 	paragraphs := nonBlankLines(lines, 0, len(lines))
-	if len(paragraphs) < 4 || wordCount(paragraphs[0].text) > 40 || !isProse(paragraphs[1].text) {
+	if len(paragraphs) < 4 || wordCount(paragraphs[0].text) > 40 || !isProse(paragraphs[1].text) || hasDateline(paragraphs[1].text) {
 		return false
 	}
 	prose := 0
@@ -81,4 +81,9 @@ func segmentBareArticle(lines []string) []Item {
 		it.LineEnd = p.index + 1
 	}
 	return []Item{it}
+}
+
+func hasDateline(s string) bool {
+	_, ok := datelineStart(s)
+	return ok
 }

@@ -271,9 +271,6 @@ func classifyLine(s string, lang int) (lineClass, string, []string) {
 	case furnitureForum:
 		return classForum, "", nil
 	}
-	if isURL(s) || letterShare(s) < 0.4 || isCodeResidue(s) {
-		return classChrome, "", nil
-	}
 	var date string
 	if len(s) <= 300 && hasDigit(s) {
 		date, _ = findDate(s)
@@ -281,10 +278,13 @@ func classifyLine(s string, lang int) (lineClass, string, []string) {
 	if date != "" && isDateOnlyLine(s, date) {
 		return classDate, date, nil
 	}
+	if isURL(s) || letterShare(s) < 0.4 || isCodeResidue(s) {
+		return classChrome, "", nil
+	}
 	if names, ok := bylineOf(s); ok {
 		return classByline, date, names
 	}
-	if isPhotoCredit(s) || isImageName(s) || hasCreditTail(s) {
+	if isPhotoCredit(s) || isImageName(s) || hasCreditTail(s) || isNumberedImage(s) {
 		return classCredit, "", nil
 	}
 	if isCapsMenu(s) || isTagList(s) {
@@ -296,23 +296,44 @@ func classifyLine(s string, lang int) (lineClass, string, []string) {
 	return classText, date, nil
 }
 
-// isRunningText reports a line of prose: a sentence of ten words or more
-// with a share of stop words, or any line of 25 words (a cut paragraph, a
-// post ending in hashtags).
+// isRunningText reports a line of prose: a sentence of ten words or more,
+// or a line of 25 words with a share of stop words that does not close a
+// sentence (a cut paragraph, a post ending in hashtags; a list of names or
+// topics has almost no stop words).
 func isRunningText(s string, lang int) bool {
 	n := wordCount(s)
-	if n >= 25 {
+	if n >= 10 && closesSentence(s) {
 		return true
 	}
-	if n < 10 || !endsSentence(s) || strings.HasSuffix(s, ":") {
+	if n < 25 {
 		return false
 	}
 	share, _ := stopShare(s, lang)
 	return share >= minStopShare || lang < 0
 }
 
-// minStopShare is the share of stop words below which a sentence-long line
-// is not taken for running text: lists of names and titles have almost none.
+// closesSentence reports a line that ends a sentence: a full stop,
+// question or exclamation mark in any script the builder reads, perhaps
+// inside closing quotes or brackets. A headline that ends with a quotation
+// ("Minister: «We control the town»") closes none.
+func closesSentence(s string) bool {
+	s = strings.TrimRight(s, " \u00a0")
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch {
+		case strings.ContainsRune(".!?…։।؟۔", r):
+			return true
+		case strings.ContainsRune("\"”»“’')]", r):
+			s = s[:len(s)-size]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// minStopShare is the share of stop words below which a long line is not
+// taken for running text.
 const minStopShare = 0.05
 
 // letterShare is the share of a line's non-space runes that are letters.
@@ -381,8 +402,9 @@ func markCaptions(ls []pageLine) {
 				continue
 			}
 			near := j == i-1 || j == i+1
-			if near && ls[j].class == classCredit && ls[i].class == classText && !isNameLine(ls[i].text) ||
-				ls[j].text == ls[i].text {
+			// Printed twice: beside itself, or on both sides of its credit.
+			twice := ls[j].text == ls[i].text && (near || isCreditLabel(ls[(i+j)/2].text))
+			if twice || near && isCreditLabel(ls[j].text) && ls[i].class == classText && !isNameLine(ls[i].text) {
 				ls[i].class = classCredit
 				break
 			}
@@ -393,4 +415,17 @@ func markCaptions(ls []pageLine) {
 func isNameLine(s string) bool {
 	_, ok := nameLineOf(s)
 	return ok
+}
+
+// isCreditLabel reports a credit line of its own ("Photo: …", "© …"), which
+// has the photo's caption beside it.
+func isCreditLabel(s string) bool {
+	return furnitureOf(s) == furnitureCredit || strings.HasPrefix(s, "©")
+}
+
+var numberedImage = regexp.MustCompile(`\s[-–]\s\d{1,2}$`)
+
+// isNumberedImage reports an image's text in a gallery: "Title - 1".
+func isNumberedImage(s string) bool {
+	return len(s) < 200 && !closesSentence(s) && numberedImage.MatchString(s)
 }

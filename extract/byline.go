@@ -161,7 +161,7 @@ var (
 // stripRole removes a role written after a name: "(editor of …)", ", Editor-in-Chief".
 func stripRole(s string) string {
 	s = roleInParens.ReplaceAllString(strings.TrimSpace(s), "")
-	if name, role, ok := strings.Cut(s, ", "); ok && wordCount(role) <= 6 && !isNameWords(strings.TrimSpace(role), false) {
+	if name, role, ok := strings.Cut(s, ", "); ok && wordCount(role) <= 6 && (wordCount(role) == 1 || !isNameWords(strings.TrimSpace(role), false)) {
 		s = name
 	}
 	return strings.TrimSpace(strings.TrimSuffix(s, ","))
@@ -211,8 +211,8 @@ func isNameWords(s string, labelled bool) bool {
 		if unicode.IsLower(r) && !(i > 0 && nameParticles[w]) {
 			return false
 		}
-		if strings.ContainsAny(w, ".:;!?\"«»“”") && !isInitial(w) {
-			return false
+		if strings.ContainsAny(w, ".:;!?\"«»“”") && !isInitial(w) || hasApostropheSuffix(w) {
+			return false // punctuation, or a case ending a name takes in a sentence
 		}
 	}
 	return true

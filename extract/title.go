@@ -36,10 +36,37 @@ func pickTitle(p *page, body int) (title string, at int) {
 			best = c
 		}
 	}
-	if best.score <= 0 {
+	if best.score < minTitleScore || isLinkRun(p, best.at, body) {
 		return "", -1
 	}
 	return best.title, best.at
+}
+
+// minTitleScore is the score a line needs to be taken for the headline.
+const minTitleScore = 2
+
+// isLinkRun reports a candidate inside a run of four headlines or more
+// just above the body: a list of links to other articles, not the
+// article's own headline.
+func isLinkRun(p *page, at, body int) bool {
+	run := 0
+	for i := max(at-3, 0); i < body && i < at+4; i++ {
+		if l := p.lines[i]; isHeadlineLike(l) {
+			if run++; run >= 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// isHeadlineLike reports short text that reads as a headline: four to
+// twenty words, not a sentence, a label or a name.
+func isHeadlineLike(l pageLine) bool {
+	return l.class == classText && l.words >= 4 && l.words <= 20 && !closesSentence(l.text) &&
+		!strings.HasSuffix(l.text, ":") && !isNameLine(l.text)
 }
 
 // scoreTitle scores line i as the headline.
@@ -49,7 +76,7 @@ func scoreTitle(p *page, i int) titleCandidate {
 	c := titleCandidate{at: i, title: t}
 	n := wordCount(t)
 	switch {
-	case n == 0 || n > 40 || isNameLine(t):
+	case n == 0 || n > 40:
 		return c
 	case n >= 4 && n <= 25:
 		c.score += 4
@@ -57,6 +84,9 @@ func scoreTitle(p *page, i int) titleCandidate {
 		c.score += 2
 	default:
 		c.score++
+	}
+	if isNameLine(t) {
+		c.score -= 5 // a name alone is an author's
 	}
 	if strings.HasSuffix(t, ":") {
 		c.score -= 4 // a label: "Interviews:", a quoted paper's name
