@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nkcorpus/builder/dates"
+	"github.com/nkcorpus/builder/schema"
 )
 
 // Which date is the publication date. A capture holds many dates: the
@@ -73,60 +74,21 @@ func cutMetadata(s string) (date, rest string, ok bool) {
 	return s[m[2]:m[3]], s[m[1]:], true
 }
 
-// maxDateScan is how many words of a line are searched for a date: dates sit
-// in short lines or open long ones (datelines).
-const maxDateScan = 14
-
-// findDate finds a date written with its year inside a line, and returns it
-// as written. It tries the longest run of words first at each position, so
-// "4 февраля 2026, 12:24" is read whole, not as "4 февраля 2026".
+// findDate finds the first date written with its year in a line
+// (dates.Find; a day and month without a year, or a year alone, is no
+// publication date), and returns it as written.
 func findDate(s string) (string, bool) {
-	spans := dateTokens(s)
-	for i := range spans {
-		for n := min(5, len(spans)-i); n >= 1; n-- {
-			text := strings.Trim(s[spans[i].start:spans[i+n-1].end], " ,.;|/()[]–—-")
-			if text == "" || !hasDigit(text) {
-				continue
-			}
-			if p, ok := dates.Parse(text, time.Time{}); ok && p.Resolved {
-				return text, true
-			}
+	for from := 0; from < len(s); {
+		f, ok := dates.Find(s[from:], time.Time{})
+		if !ok {
+			return "", false
 		}
+		if f.Resolved && f.Precision != schema.PrecisionYear {
+			return f.Text, true // a year alone ("1570") is a counter's or an event's
+		}
+		from += max(f.End, 1)
 	}
 	return "", false
-}
-
-type span struct{ start, end int }
-
-// dateTokens cuts the first words of a line at spaces and at a digit glued
-// to a letter ("2026Бывший", "событий22"), as captures lose the space
-// between a date and the rubric beside it.
-func dateTokens(s string) []span {
-	var out []span
-	start := -1
-	var prev rune
-	for i, r := range s {
-		if len(out) >= maxDateScan {
-			return out
-		}
-		switch {
-		case unicode.IsSpace(r):
-			if start >= 0 {
-				out = append(out, span{start, i})
-				start = -1
-			}
-		case start >= 0 && (unicode.IsDigit(r) && unicode.IsLetter(prev) || unicode.IsLetter(r) && unicode.IsDigit(prev)):
-			out = append(out, span{start, i})
-			start = i
-		case start < 0:
-			start = i
-		}
-		prev = r
-	}
-	if start >= 0 && len(out) < maxDateScan {
-		out = append(out, span{start, len(s)})
-	}
-	return out
 }
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }

@@ -87,9 +87,16 @@ func digestHeaders(lines []string) []digestHeader {
 	return headers
 }
 
+// isDigest accepts two item headers or more, or one at the top of the text
+// whose outlet line the line classifier does not take for a rubric or
+// other furniture (a news page's "ÖLKƏ" above its date is not an outlet).
 func isDigest(lines []string) bool {
 	h := digestHeaders(lines)
-	return len(h) >= 2 || (len(h) == 1 && prevNonBlank(lines, h[0].title) < 0)
+	if len(h) == 1 {
+		class, _, _ := classifyLine(h[0].outlet, -1)
+		return prevNonBlank(lines, h[0].title) < 0 && class != classChrome
+	}
+	return len(h) >= 2
 }
 
 func segmentDigest(lines []string) []Item {
