@@ -365,7 +365,7 @@ func isCodeResidue(s string) bool {
 // isCapsMenu reports a menu bar in capitals (eight words or more) or a
 // rubric of one or two words in capitals ("ÖLKƏ", "AA").
 func isCapsMenu(s string) bool {
-	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+	if len(s) > 600 || strings.ToUpper(s) != s || strings.ToLower(s) == s {
 		return false
 	}
 	n := wordCount(s)

@@ -46,17 +46,20 @@ type layout struct {
 	name      string
 	recognize func(lines []string) bool
 	segment   func(lines []string) []Item
+	// dropped, when set, adds what the layout leaves out on purpose.
+	dropped func(lines []string, r *Result)
 }
 
 // layouts are tried in order; the first that recognises the text is used.
 // Specific shapes come before general ones.
 var layouts = []layout{
-	{"tumblr", isTumblr, segmentTumblr},
-	{"news_page", isNewsPage, segmentNewsPage},
-	{"analysis", isAnalysis, segmentAnalysis},
-	{"digest", isDigest, segmentDigest},
-	{"bare_article", isBareArticle, segmentBareArticle},
-	{"article", isArticle, segmentArticle},
+	{"tumblr", isTumblr, segmentTumblr, nil},
+	{"news_page", isNewsPage, segmentNewsPage, nil},
+	{"analysis", isAnalysis, segmentAnalysis, nil},
+	{"digest", isDigest, segmentDigest, nil},
+	{"listing", isListing, segmentListing, introDropped},
+	{"bare_article", isBareArticle, segmentBareArticle, nil},
+	{"article", isArticle, segmentArticle, nil},
 }
 
 // LayoutPlain is the generic layout used when no other fits.
@@ -70,6 +73,9 @@ func Extract(text string) Result {
 			continue
 		}
 		if r := finish(l.name, l.segment(lines)); len(r.Items) > 0 {
+			if l.dropped != nil {
+				l.dropped(lines, &r)
+			}
 			return r
 		}
 	}
