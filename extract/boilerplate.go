@@ -323,6 +323,8 @@ func closesSentence(s string) bool {
 		switch {
 		case strings.ContainsRune(".!?…։।؟۔", r):
 			return true
+		case r == ':' && isArmenian(s):
+			return true // Armenian text typed with a colon for its full stop "։"
 		case strings.ContainsRune("\"”»“’')]", r):
 			s = s[:len(s)-size]
 		default:
@@ -428,4 +430,14 @@ var numberedImage = regexp.MustCompile(`\s[-–]\s\d{1,2}$`)
 // isNumberedImage reports an image's text in a gallery: "Title - 1".
 func isNumberedImage(s string) bool {
 	return len(s) < 200 && !closesSentence(s) && numberedImage.MatchString(s)
+}
+
+// isArmenian reports a line whose first letter is Armenian.
+func isArmenian(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Armenian, r)
+		}
+	}
+	return false
 }

@@ -88,13 +88,15 @@ func digestHeaders(lines []string) []digestHeader {
 }
 
 // isDigest accepts two item headers or more, or one at the top of the text
-// whose outlet line the line classifier does not take for a rubric or
-// other furniture (a news page's "ÖLKƏ" above its date is not an outlet).
+// whose title and outlet lines the line classifier does not take for
+// furniture (a news page's "ÖLKƏ" above its date is not an outlet, nor a
+// banner its headline).
 func isDigest(lines []string) bool {
 	h := digestHeaders(lines)
 	if len(h) == 1 {
-		class, _, _ := classifyLine(h[0].outlet, -1)
-		return prevNonBlank(lines, h[0].title) < 0 && class != classChrome
+		outlet, _, _ := classifyLine(h[0].outlet, -1)
+		title, _, _ := classifyLine(strings.TrimSpace(lines[h[0].title]), -1)
+		return prevNonBlank(lines, h[0].title) < 0 && outlet != classChrome && title != classChrome
 	}
 	return len(h) >= 2
 }

@@ -83,7 +83,7 @@ const maxFurniture = 320
 // comma) follows the phrase: "Photo: AP", not "Photographs show …".
 func furnitureOf(line string) furnitureKind {
 	if len(line) > maxFurniture {
-		return notFurniture
+		return readMoreTail(line)
 	}
 	key := furnitureKey(line)
 	if key == "" {
@@ -140,4 +140,23 @@ const furniturePunct = " \t:….|•›»«\"'-–—*·>/\u00a0"
 func furnitureKey(s string) string {
 	s = strings.Trim(strings.TrimSpace(s), furniturePunct)
 	return strings.ToLower(tidy(s))
+}
+
+// readMoreTail reports a long teaser closed by a read-more link: only its
+// tail is looked up.
+func readMoreTail(line string) furnitureKind {
+	tail := line[len(line)-maxFurniture/4:]
+	for !utf8.RuneStart(tail[0]) {
+		tail = tail[1:]
+	}
+	key := furnitureKey(tail)
+	for _, p := range furnitureLexicon().suffixes {
+		if p.kind != furnitureMore {
+			continue
+		}
+		if rest, ok := strings.CutSuffix(key, p.text); ok && (rest == "" || !isWordRune(lastRune(rest))) {
+			return furnitureMore
+		}
+	}
+	return notFurniture
 }

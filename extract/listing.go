@@ -29,6 +29,7 @@ import (
 //	blank runs        blocks set apart by runs of blank lines (galleries)
 //	live pages        a headline saying the page is live; each paragraph an entry
 //	byline stubs      teasers each closed by a bare "By"/"Von" line
+//	headlines         long headlines, each above paragraphs (archives of posts)
 //
 // Each item keeps its own headline, date, byline and body, read with the
 // article's readers. Text before the first item that is running text (a
@@ -54,17 +55,40 @@ type shape func(p *page) []itemHead
 var shapes = []shape{
 	timeHeads, datedParagraphHeads, repeatedHeads, teaserHeads, quotedSourceHeads,
 	authorHeads, accountHeads, forumHeads, datelineHeads, blankRunHeads, liveHeads,
-	bylineStubHeads,
+	bylineStubHeads, headlineHeads,
 }
 
-// listingHeads returns the item headers of the first shape that finds two.
+// listingHeads returns the item headers of the first shape that finds two,
+// with the items under a digest's header (headline, outlet, date) that the
+// shape's items leave out: pages that stack reposts mix the two.
 func listingHeads(p *page) []itemHead {
 	for _, s := range shapes {
 		if h := s(p); len(h) >= 2 {
-			return h
+			return addDigestHeads(p, h)
 		}
 	}
 	return nil
+}
+
+// addDigestHeads adds the heads of items under a headline, perhaps an
+// outlet line, and a date line, found after the last head.
+func addDigestHeads(p *page, heads []itemHead) []itemHead {
+	last := heads[len(heads)-1]
+	from := last.body + 1
+	if last.until >= 0 {
+		from = last.until + 1
+	}
+	for i := from; i+1 < len(p.lines); i++ {
+		date := i + 1
+		if c := p.lines[date].class; (c == classText || c == classChrome) && p.lines[date].words <= 4 && date+1 < len(p.lines) {
+			date++
+		}
+		if isHeadlineLike(p.lines[i]) && p.lines[date].class == classDate {
+			heads = append(heads, itemHead{at: i, body: date + 1, title: cleanTitle(p.lines[i].text), date: p.lines[date].date, until: -1})
+			i = date
+		}
+	}
+	return heads
 }
 
 func isListing(lines []string) bool {
@@ -199,6 +223,9 @@ func listingItem(p *page, h itemHead, end int) Item {
 		// A post or entry that is its headline alone (a link post, a
 		// video): the headline is its text.
 		it.Paragraphs = []string{it.Title}
+	}
+	if it.DateText == "" {
+		it.DateText = p.metadata // the capture service's date of the page
 	}
 	if it.Byline == nil {
 		it.Byline = []string{}
@@ -408,12 +435,19 @@ func teaserHeads(p *page) []itemHead {
 		start = i + 1
 	}
 	if len(heads) >= 2 {
+		// The capture may cut the last teaser before its link.
+		for i := start; i+1 < len(p.lines); i++ {
+			if l := p.lines[i]; l.class == classText && l.words <= 20 && !closesSentence(l.text) && p.lines[i+1].class == classProse {
+				heads = append(heads, itemHead{at: i, body: i + 1, title: cleanTitle(p.lines[i].text), until: -1})
+				break
+			}
+		}
 		return heads
 	}
 	heads = nil
 	for i := 0; i+1 < len(p.lines); i++ {
 		head, teaser := p.lines[i], p.lines[i+1]
-		if isHeadlineLike(head) && teaser.index == head.last+1 && closesSentence(teaser.text) && teaser.class != classText || isHeadlineLike(head) && teaser.index == head.last+1 && teaser.last == p.end {
+		if isHeadlineLike(head) && teaser.index == head.last+1 && (closesSentence(teaser.text) || teaser.last == p.end) {
 			heads = append(heads, itemHead{at: i, body: i + 1, title: cleanTitle(head.text), until: i + 1})
 			i++
 		}
@@ -573,10 +607,17 @@ func liveHeads(p *page) []itemHead {
 	if at < 0 || !liveWords.MatchString(title) {
 		return nil
 	}
+	var dates []dateCandidate
+	for i := 0; i < m; i++ {
+		if l := p.lines[i]; l.class == classDate {
+			dates = append(dates, dateCandidate{text: l.date, rank: rankDateLine, dist: max(at-i, i-at), valid: true})
+		}
+	}
+	date := pickDate(dates)
 	var heads []itemHead
 	for i := m + 1; i < len(p.lines); i++ {
 		if l := p.lines[i]; l.class == classProse || l.class == classText && l.last == p.end {
-			heads = append(heads, itemHead{at: i, body: i, title: title, until: i})
+			heads = append(heads, itemHead{at: i, body: i, title: title, date: date, until: i})
 		}
 	}
 	return heads
@@ -603,4 +644,28 @@ func bylineStubHeads(p *page) []itemHead {
 func isBylineStub(s string) bool {
 	m := bylineLabel.FindStringSubmatch(s + " x")
 	return m != nil && m[1] == "x"
+}
+
+// minArchiveHeadline is the length of headline, in words, that tells an
+// archive page's next post from a subhead inside one article.
+const minArchiveHeadline = 7
+
+// headlineHeads finds posts stacked on an archive page: headline-like lines
+// of seven words or more set apart by blank lines, each above running
+// text, the first of them the page's first text.
+func headlineHeads(p *page) []itemHead {
+	var heads []itemHead
+	for i, l := range p.lines {
+		if !isHeadlineLike(l) || l.words < minArchiveHeadline || i > 0 && p.lines[i-1].last+1 == l.index {
+			continue
+		}
+		if next := at(p, i+1); next == nil || next.class != classProse {
+			continue
+		}
+		if len(heads) == 0 && firstProse(p, 0) < i {
+			return nil // running text above the first headline: an article
+		}
+		heads = append(heads, itemHead{at: i, body: i + 1, title: cleanTitle(l.text), until: -1})
+	}
+	return heads
 }
