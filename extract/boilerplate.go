@@ -441,3 +441,32 @@ func isArmenian(s string) bool {
 	}
 	return false
 }
+
+var (
+	photoCreditTail = regexp.MustCompile(`\s*\((?:[A-Z][A-Za-z]*\s)?(?:Photo|Photos|Foto|Фото)(?:\s?/|:|\sby)\s?[^()]{2,60}\)$`)
+	contribution    = regexp.MustCompile(`(?:\s+(?:Camera|Video|Editing|Edited by|Produced by|Photos?):\s*\p{Lu}[^.:]{1,60})+$|\s+\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3} contributed(?: to this report)?\.$`)
+)
+
+// cutPhotoCredit removes a photo credit a caption ends with: "… (AP
+// Photo/Sergei Grits)", "… (Photo: NAME)".
+func cutPhotoCredit(s string) string {
+	if !strings.HasSuffix(s, ")") || len(s) > 4000 {
+		return s
+	}
+	return photoCreditTail.ReplaceAllString(s, "")
+}
+
+// cutContributions removes the credits a story ends with: "NAME
+// contributed.", "Camera: NAME".
+func cutContributions(s string) string {
+	if len(s) > 4000 || !strings.Contains(s, "contributed") && !strings.Contains(s, ":") {
+		return s
+	}
+	for {
+		t := contribution.ReplaceAllString(s, "")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}

@@ -153,6 +153,9 @@ func digestItem(lines []string, h digestHeader, end int) Item {
 			it.Byline = append(it.Byline, bioLine.FindStringSubmatch(last)[1])
 		default:
 			it.Paragraphs = digestBody(&it, body)
+			if n := len(it.Paragraphs); n > 0 {
+				it.Paragraphs[n-1] = cutContributions(it.Paragraphs[n-1])
+			}
 			return it
 		}
 		body = body[:len(body)-1]

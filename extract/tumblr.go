@@ -16,7 +16,12 @@ import (
 //	the text, a line a paragraph, hashtags and a link often on the last line
 //	25 notes · View notes
 //
-// A post's byline is its account, its outlet the platform.
+// A post's byline is its account, its outlet the platform. An image's file
+// name is not text, nor the location tag Instagram adds before the link of
+// a post it cross-posts ("(at Kəlbəcər, Azerbaijan) https://instagram…"):
+// the place is the poster's check-in, not the post's words. A post whose
+// only text is the headline of a linked video ("…-VIDEO") keeps it as its
+// body: it is all the post says.
 
 var (
 	tumblrPostHeader = regexp.MustCompile(`^(\S+) · (.+ ago)$`)
@@ -84,8 +89,8 @@ func tumblrPost(lines []string, start, end int) Item {
 		if tumblrNotes.MatchString(l) {
 			break
 		}
-		if isPlaceholder(l) || tumblrReadMore.MatchString(l) {
-			continue
+		if isPlaceholder(l) || tumblrReadMore.MatchString(l) || isImageName(l) {
+			continue // an image's file name is never body
 		}
 		if hasLowerSuffix(l, "read the full article") {
 			l = tumblrSourceLink.ReplaceAllString(l, "")
@@ -96,10 +101,13 @@ func tumblrPost(lines []string, start, end int) Item {
 	if n := len(text); n > 0 {
 		if body, url := cutTrailingURL(text[n-1]); url != "" {
 			it.URL = url
-			if text[n-1] = body; body == "" {
+			if text[n-1] = cutLocationTag(body); text[n-1] == "" {
 				text = text[:n-1]
 			}
 		}
+	}
+	for i := range text {
+		text[i] = cutPhotoCredit(text[i])
 	}
 	if postType := strings.TrimSpace(lines[start+1]); postType == "Text" && len(text) > 1 && isHeadline(text[0]) {
 		it.Title, text = text[0], text[1:]
@@ -127,4 +135,14 @@ func hasLowerSuffix(s, suffix string) bool {
 		s = s[:len(s)-size]
 	}
 	return true
+}
+
+var locationTag = regexp.MustCompile(`\s*\(at [^()]{1,80}\)$`)
+
+// cutLocationTag removes Instagram's "(at PLACE)" from the end of a post.
+func cutLocationTag(s string) string {
+	if !strings.HasSuffix(s, ")") {
+		return s
+	}
+	return strings.TrimSpace(locationTag.ReplaceAllString(s, ""))
 }
