@@ -345,11 +345,20 @@ func cutAgencyTag(s string) string {
 	if !strings.HasSuffix(s, ")") {
 		return s
 	}
-	if m := agencyTail.FindStringIndex(s); m != nil && m[0] > 0 && closesSentence(s[:m[0]]) && strings.IndexFunc(s[m[0]:], unicode.IsUpper) >= 0 {
+	if m := agencyTail.FindStringIndex(s); m != nil && m[0] > 0 && closesSentence(s[:m[0]]) && isAgencyTag(s[m[0]:]) {
 		return s[:m[0]]
 	}
 	return s
 }
+
+// isAgencyTag reports a tag of agencies' names or initials: one in
+// capitals ("(AFP)"), two or more ("(dpa/nd)"), or a lower-case agency.
+func isAgencyTag(tag string) bool {
+	tag = strings.Trim(strings.TrimSpace(tag), "()")
+	return strings.IndexFunc(tag, unicode.IsUpper) >= 0 || strings.ContainsAny(tag, "/,") || lowerAgencies[tag]
+}
+
+var lowerAgencies = map[string]bool{"dpa": true, "epd": true, "kna": true, "apa": true, "sda": true, "ots": true}
 
 // stripDecoration removes the pictographs a post may open a paragraph with
 // (a flag, a red circle): decoration, not text.

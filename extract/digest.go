@@ -90,13 +90,15 @@ func digestHeaders(lines []string) []digestHeader {
 // isDigest accepts two item headers or more, or one at the top of the text
 // whose title and outlet lines the line classifier does not take for
 // furniture (a news page's "ÖLKƏ" above its date is not an outlet, nor a
-// banner its headline).
+// banner its headline), and under which the article starts at once.
 func isDigest(lines []string) bool {
 	h := digestHeaders(lines)
 	if len(h) == 1 {
 		outlet, _, _ := classifyLine(h[0].outlet, -1)
 		title, _, _ := classifyLine(strings.TrimSpace(lines[h[0].title]), -1)
-		return prevNonBlank(lines, h[0].title) < 0 && outlet != classChrome && title != classChrome
+		body := nonBlankLines(lines, h[0].bodyStart, min(len(lines), h[0].bodyStart+8))
+		return prevNonBlank(lines, h[0].title) < 0 && outlet != classChrome && title != classChrome &&
+			len(body) > 0 && wordCount(body[0].text) >= 4 && closesSentence(body[0].text)
 	}
 	return len(h) >= 2
 }

@@ -159,7 +159,8 @@ func segmentListing(lines []string) []Item {
 // listingIntro is the reason the running text above the first item is dropped.
 const listingIntro = "page introduction above the first item"
 
-// introDropped reports the running text above the first item of a listing.
+// introDropped reports the text above the first item of a listing: its
+// running text and long lines (a press review's lead).
 func introDropped(lines []string, r *Result) {
 	p := listingPage(lines)
 	heads := listingHeads(p)
@@ -168,7 +169,7 @@ func introDropped(lines []string, r *Result) {
 	}
 	first, last := -1, -1
 	for _, l := range p.lines[:heads[0].at] {
-		if l.class == classProse {
+		if l.class == classProse || l.class == classText && l.words >= 8 {
 			if first < 0 {
 				first = l.index
 			}
@@ -195,7 +196,7 @@ func listingItem(p *page, h itemHead, end int) Item {
 		switch l.class {
 		case classProse, classText:
 			it.Paragraphs = append(it.Paragraphs, stripDecoration(l.text))
-			if endsBody(l) || i == end-1 && l.last == p.end {
+			if endsBody(l) || i == end-1 && l.last == p.end && l.words >= 2 {
 				last = len(it.Paragraphs)
 			}
 		case classMore:
@@ -545,6 +546,16 @@ func forumHeads(p *page) []itemHead {
 	return heads
 }
 
+// hasBodyText reports running text or a sentence in lines[from:to].
+func hasBodyText(p *page, from, to int) bool {
+	for _, l := range p.lines[from:to] {
+		if endsBody(l) {
+			return true
+		}
+	}
+	return false
+}
+
 func firstProse(p *page, from int) int {
 	for i := from; i < len(p.lines); i++ {
 		if p.lines[i].class == classProse {
@@ -583,7 +594,7 @@ func blankRunHeads(p *page) []itemHead {
 		if i < len(p.lines) && p.lines[i].index-p.lines[i-1].last <= 4 {
 			continue
 		}
-		if firstProse(p, start) >= 0 && firstProse(p, start) < i {
+		if hasBodyText(p, start, i) {
 			heads = append(heads, itemHead{at: start, body: start, until: i - 1})
 		}
 		start = i
@@ -633,7 +644,7 @@ func bylineStubHeads(p *page) []itemHead {
 			continue
 		}
 		if s := firstProse(p, start); s >= 0 && s < i {
-			heads = append(heads, itemHead{at: s, body: s, until: i})
+			heads = append(heads, itemHead{at: s, body: s, until: i - 1})
 		}
 		start = i + 1
 	}

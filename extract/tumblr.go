@@ -58,7 +58,10 @@ func segmentTumblr(lines []string) []Item {
 			starts = append(starts, i)
 		}
 	}
-	items := make([]Item, 0, len(starts))
+	items := make([]Item, 0, len(starts)+2)
+	if len(starts) > 0 {
+		items = append(items, articlesAround(lines, 0, starts[0])...)
+	}
 	for k, start := range starts {
 		end := len(lines)
 		if k+1 < len(starts) {
@@ -66,7 +69,23 @@ func segmentTumblr(lines []string) []Item {
 		}
 		items = append(items, tumblrPost(lines, start, end))
 	}
+	if n := len(items); n > 0 && len(starts) > 0 {
+		items = append(items, articlesAround(lines, items[n-1].LineEnd, len(lines))...)
+	}
 	return items
+}
+
+// articlesAround reads text before the first post or after the last one
+// (an article saved in the same file as the tag page) with the general
+// article layout, so that it does not vanish; the page's own header
+// ("#tag", "Explore tagged Tumblr posts") holds no running text and
+// yields nothing.
+func articlesAround(lines []string, from, to int) []Item {
+	p := newPage(lines, from, to)
+	if it, ok := readArticle(p); ok {
+		return []Item{it}
+	}
+	return nil
 }
 
 // tumblrPost reads the post in lines[start:end].
