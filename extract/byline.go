@@ -208,7 +208,7 @@ func isNameWords(s string, labelled bool) bool {
 		if !unicode.IsLetter(r) {
 			return false
 		}
-		if unicode.IsLower(r) && !(i > 0 && nameParticles[w]) {
+		if isLowerLetter(r) && !(i > 0 && nameParticles[w]) {
 			return false
 		}
 		if strings.ContainsAny(w, ".:;!?\"«»“”") && !isInitial(w) || hasApostropheSuffix(w) {
@@ -234,4 +234,11 @@ func firstRune(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// isLowerLetter reports a lower-case letter of a script written with
+// capitals. Georgian's Mkhedruli letters are lower-case to Unicode, but
+// Georgian is written without capitals.
+func isLowerLetter(r rune) bool {
+	return unicode.IsLower(r) && !unicode.Is(unicode.Georgian, r)
 }

@@ -39,6 +39,14 @@ func pickTitle(p *page, body int) (title string, at int) {
 	if best.score < minTitleScore || isLinkRun(p, best.at, body) {
 		return "", -1
 	}
+	// A shorter candidate right above is the headline, the best its
+	// standfirst.
+	if i := best.at - 1; i >= 0 && p.lines[i].class == classText && p.lines[i].index == p.lines[best.at].index-1 &&
+		p.lines[i].words < p.lines[best.at].words && !isNameLine(p.lines[i].text) {
+		if c := scoreTitle(p, i); c.score >= minTitleScore {
+			return c.title, i
+		}
+	}
 	return best.title, best.at
 }
 
@@ -117,7 +125,7 @@ func scoreTitle(p *page, i int) titleCandidate {
 func startsLower(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
-			return unicode.IsLower(r)
+			return isLowerLetter(r)
 		}
 	}
 	return false
