@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -16,14 +17,13 @@ import (
 // byline.go and dateline.go read the fields around it.
 
 // isArticle accepts a text with running text in it.
-func isArticle(lines []string) bool {
-	p := newPage(lines, 0, len(lines))
-	return mainStart(p) >= 0
-}
+func isArticle(c *capture) bool { return mainStart(c.page()) >= 0 }
 
-func segmentArticle(lines []string) []Item {
-	p := newPage(lines, 0, len(lines))
-	if it, ok := readArticle(p); ok {
+func segmentArticle(c *capture) []Item {
+	// readArticle marks name lines as bylines: it reads a copy.
+	p := *c.page()
+	p.lines = slices.Clone(p.lines)
+	if it, ok := readArticle(&p); ok {
 		return []Item{it}
 	}
 	return nil
@@ -64,16 +64,14 @@ func readArticle(p *page) (Item, bool) {
 	// length that is not a name nor "source | section | date".
 	for i := m - 1; i > at && at >= 0; i-- {
 		l := p.lines[i]
-		if l.class == classText && l.words >= 6 && !isNameLine(l.text) && !strings.Contains(l.text, " | ") {
+		if l.class == classText && l.words >= 6 && l.name == "" && !strings.Contains(l.text, " | ") {
 			start = i
 		}
 	}
 	// Name lines between the headline and the body are its byline.
 	for i := max(at, 0); i < m; i++ {
-		if l := &p.lines[i]; l.class == classText && i != at {
-			if n, ok := nameLineOf(l.text); ok {
-				l.class, l.names = classByline, []string{n}
-			}
+		if l := &p.lines[i]; l.class == classText && i != at && l.name != "" {
+			l.class, l.names = classByline, []string{l.name}
 		}
 	}
 	first := 0
@@ -146,7 +144,7 @@ walk:
 // endsBody reports a line the body may end with: running text, or a short
 // sentence.
 func endsBody(l pageLine) bool {
-	return l.class == classProse || l.class == classText && l.words >= 4 && closesSentence(l.text) && !isNameLine(l.text)
+	return l.class == classProse || l.class == classText && l.words >= 4 && closesSentence(l.text) && l.name == ""
 }
 
 // resumes returns where the article goes on after a box of related
@@ -172,7 +170,7 @@ func resumes(p *page, i int) int {
 // the capture's last line, right after running text, not furniture.
 func isCutParagraph(p *page, at, prose int) bool {
 	l := p.lines[at]
-	return at == prose+1 && l.last == p.end && l.class == classText && !endsSentence(l.text) && !isNameLine(l.text)
+	return at == prose+1 && l.last == p.end && l.class == classText && !endsSentence(l.text) && l.name == ""
 }
 
 // cutLastWord drops the last word of a body the capture cuts in the middle
@@ -244,8 +242,8 @@ func articleByline(p *page, title, start int, body []int, tail []pageLine) []str
 		case l.class == classByline:
 			add(l.names...)
 		case i != title && l.class == classText && (i >= title-2 || title < 0):
-			if n, ok := nameLineOf(l.text); ok {
-				add(n)
+			if l.name != "" {
+				add(l.name)
 			}
 		}
 	}
@@ -258,8 +256,8 @@ func articleByline(p *page, title, start int, body []int, tail []pageLine) []str
 		}
 	}
 	if len(names) == 0 && len(tail) > 0 {
-		if n, ok := nameLineOf(tail[0].text); ok && tail[0].class == classText {
-			add(n)
+		if tail[0].name != "" {
+			add(tail[0].name)
 		}
 	}
 	return names
@@ -284,7 +282,7 @@ func titleAfter(tail []pageLine) string {
 		if l.class != classText {
 			continue
 		}
-		if n := l.words; n < 3 || n > 25 || endsSentence(l.text) || isNameLine(l.text) {
+		if n := l.words; n < 3 || n > 25 || endsSentence(l.text) || l.name != "" {
 			return ""
 		}
 		rest := tail[i+1:]

@@ -13,7 +13,8 @@ func isProse(s string) bool { return wordCount(s) >= 12 && endsSentence(s) }
 // a comment form: no page chrome, date, byline, credit or list of other
 // articles, as the line classifier sees them. Pages with any of these are
 // read by the general article layout.
-func isBareArticle(lines []string) bool {
+func isBareArticle(c *capture) bool {
+	lines := c.lines
 	paragraphs := nonBlankLines(lines, 0, len(lines))
 	if len(paragraphs) < 4 || wordCount(paragraphs[0].text) > 40 || !isProse(paragraphs[1].text) || hasDateline(paragraphs[1].text) {
 		return false
@@ -24,7 +25,7 @@ func isBareArticle(lines []string) bool {
 			prose++
 		}
 	}
-	return prose >= 3 && isBareHeadline(lines, paragraphs[0].text) && onlyText(paragraphs)
+	return prose >= 3 && isBareHeadline(lines, paragraphs[0].text) && onlyText(c.page())
 }
 
 // isBareHeadline reports a first line that can be a bare article's
@@ -49,21 +50,26 @@ func hasBlankLines(lines []string) bool {
 	return false
 }
 
-// onlyText reports paragraphs with nothing the line classifier takes for
+// onlyText reports a page with nothing the line classifier takes for
 // furniture before the comment form.
-func onlyText(paragraphs []numberedLine) bool {
-	for _, p := range paragraphs {
-		if isFooterStart(p.text) {
+func onlyText(p *page) bool {
+	for _, l := range p.lines {
+		if isFooterStart(l.text) {
 			return true
 		}
-		if class, _, _ := classifyLine(p.text, -1); class != classProse && class != classText {
+		if l.class != classProse && l.class != classText {
 			return false
 		}
 	}
 	return true
 }
 
-func segmentBareArticle(lines []string) []Item {
+func hasDateline(s string) bool {
+	_, ok := datelineStart(s)
+	return ok
+}
+func segmentBareArticle(c *capture) []Item {
+	lines := c.lines
 	paragraphs := nonBlankLines(lines, 0, len(lines))
 	it := Item{
 		LineStart: paragraphs[0].index + 1,
@@ -81,9 +87,4 @@ func segmentBareArticle(lines []string) []Item {
 		it.LineEnd = p.index + 1
 	}
 	return []Item{it}
-}
-
-func hasDateline(s string) bool {
-	_, ok := datelineStart(s)
-	return ok
 }

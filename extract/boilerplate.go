@@ -56,7 +56,7 @@ var (
 // ("1586977526 2951782 8153229maxresdefault", "Photo 2025 06 18 11 50 28").
 func isImageName(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || endsSentence(s) || wordCount(s) > 25 {
+	if s == "" || len(s) > 300 || endsSentence(s) || wordCount(s) > 25 {
 		return false
 	}
 	if imageHint.MatchString(s) || longNumber.MatchString(s) {
@@ -170,6 +170,8 @@ type pageLine struct {
 	words       int
 	date        string   // a date written in the line
 	names       []string // a byline's names
+	label       bool     // a credit line of its own ("Photo: …", "© …")
+	name        string   // the person a text line names alone (nameLineOf)
 }
 
 // page is a capture, or part of one, as the general layouts read it.
@@ -203,9 +205,14 @@ func newPage(lines []string, from, to int) *page {
 		texts[i] = l.text
 	}
 	p.lang = stopLanguage(texts)
+	p.lines = make([]pageLine, 0, len(raw))
 	for _, l := range raw {
 		l.class, l.date, l.names = classifyLine(l.text, p.lang)
 		l.words = wordCount(l.text)
+		l.label = l.class == classCredit && furnitureOf(l.text) == furnitureCredit || strings.HasPrefix(l.text, "©")
+		if l.class == classText {
+			l.name, _ = nameLineOf(l.text)
+		}
 		p.lines = append(p.lines, l)
 	}
 	markCaptions(p.lines)
@@ -367,7 +374,7 @@ func isCodeResidue(s string) bool {
 // isCapsMenu reports a menu bar in capitals (eight words or more) or a
 // rubric of one or two words in capitals ("ÖLKƏ", "AA").
 func isCapsMenu(s string) bool {
-	if len(s) > 600 || strings.ToUpper(s) != s || strings.ToLower(s) == s {
+	if len(s) > 600 || strings.IndexFunc(s, unicode.IsLower) >= 0 || strings.IndexFunc(s, unicode.IsUpper) < 0 {
 		return false
 	}
 	n := wordCount(s)
@@ -405,8 +412,8 @@ func markCaptions(ls []pageLine) {
 			}
 			near := j == i-1 || j == i+1
 			// Printed twice: beside itself, or on both sides of its credit.
-			twice := ls[j].text == ls[i].text && (near || isCreditLabel(ls[(i+j)/2].text))
-			if twice || near && isCreditLabel(ls[j].text) && ls[i].class == classText && !isNameLine(ls[i].text) {
+			twice := ls[j].text == ls[i].text && (near || ls[(i+j)/2].label)
+			if twice || near && ls[j].label && ls[i].class == classText && ls[i].name == "" {
 				ls[i].class = classCredit
 				break
 			}
@@ -443,30 +450,47 @@ func isArmenian(s string) bool {
 }
 
 var (
-	photoCreditTail = regexp.MustCompile(`\s*\((?:[A-Z][A-Za-z]*\s)?(?:Photo|Photos|Foto|Фото)(?:\s?/|:|\sby)\s?[^()]{2,60}\)$`)
+	photoCreditTail = regexp.MustCompile(`^\s*\((?:[A-Z][A-Za-z]*\s)?(?:Photo|Photos|Foto|Фото)(?:\s?/|:|\sby)\s?[^()]{2,60}\)$`)
 	contribution    = regexp.MustCompile(`(?:\s+(?:Camera|Video|Editing|Edited by|Produced by|Photos?):\s*\p{Lu}[^.:]{1,60})+$|\s+\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3} contributed(?: to this report)?\.$`)
 )
 
 // cutPhotoCredit removes a photo credit a caption ends with: "… (AP
 // Photo/Sergei Grits)", "… (Photo: NAME)".
-func cutPhotoCredit(s string) string {
-	if !strings.HasSuffix(s, ")") || len(s) > 4000 {
+func cutPhotoCredit(s string) string { return cutTail(s, photoCreditTail) }
+
+// cutTail removes what re matches at the end of s, a bracketed note: only
+// the text from the last "(" is matched, so a long line costs no scan.
+func cutTail(s string, re *regexp.Regexp) string {
+	if !strings.HasSuffix(s, ")") {
 		return s
 	}
-	return photoCreditTail.ReplaceAllString(s, "")
+	i := strings.LastIndexByte(s, '(')
+	if i < 0 {
+		return s
+	}
+	head := strings.TrimRight(s[:i], " ")
+	if t := re.ReplaceAllString(s[len(head):], ""); t == "" {
+		return head
+	}
+	return s
 }
 
 // cutContributions removes the credits a story ends with: "NAME
 // contributed.", "Camera: NAME".
 func cutContributions(s string) string {
-	if len(s) > 4000 || !strings.Contains(s, "contributed") && !strings.Contains(s, ":") {
+	// Credits are short: only the tail is searched.
+	head, tail := s[:max(0, len(s)-240)], s[max(0, len(s)-240):]
+	for !utf8.RuneStart(tail[0]) {
+		head, tail = head+tail[:1], tail[1:]
+	}
+	if !strings.Contains(tail, "contributed") && !strings.Contains(tail, ":") {
 		return s
 	}
 	for {
-		t := contribution.ReplaceAllString(s, "")
-		if t == s {
-			return s
+		t := contribution.ReplaceAllString(tail, "")
+		if t == tail {
+			return head + tail
 		}
-		s = t
+		tail = t
 	}
 }

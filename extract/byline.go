@@ -160,7 +160,10 @@ var (
 
 // stripRole removes a role written after a name: "(editor of …)", ", Editor-in-Chief".
 func stripRole(s string) string {
-	s = roleInParens.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）") {
+		s = roleInParens.ReplaceAllString(s, "")
+	}
 	if name, role, ok := strings.Cut(s, ", "); ok && wordCount(role) <= 6 && (wordCount(role) == 1 || !isNameWords(strings.TrimSpace(role), false)) {
 		s = name
 	}
@@ -174,11 +177,13 @@ func stripRole(s string) string {
 // the date or the end of the text) makes such a line a byline.
 func nameLineOf(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if len(s) > 120 {
-		return "", false
+	if len(s) > 120 || wordCount(s) > 12 {
+		return "", false // a name with its role is short; skip the patterns
 	}
-	if m := forumHandle.FindStringSubmatch(s); m != nil {
-		return m[1], true
+	if strings.HasPrefix(s, "#") {
+		if m := forumHandle.FindStringSubmatch(s); m != nil {
+			return m[1], true
+		}
 	}
 	s = strings.TrimSpace(strings.TrimSuffix(s, "Profile picture"))
 	name := stripRole(s)

@@ -42,12 +42,14 @@ type phrase struct {
 // lexicon is furniture.tsv, indexed: whole lines by their key, and the
 // phrases a line may start or end with.
 type lexicon struct {
-	whole            map[string]furnitureKind
-	prefix, suffixes []phrase
+	whole    map[string]furnitureKind
+	prefix   []phrase
+	byFirst  map[string][]phrase // the prefixes by their first word
+	suffixes []phrase
 }
 
 var furnitureLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{whole: map[string]furnitureKind{}}
+	lx := &lexicon{whole: map[string]furnitureKind{}, byFirst: map[string][]phrase{}}
 	for _, row := range strings.Split(furnitureData, "\n") {
 		if row == "" || strings.HasPrefix(row, "#") {
 			continue
@@ -65,6 +67,9 @@ var furnitureLexicon = sync.OnceValue(func() *lexicon {
 			}
 		case "^":
 			lx.prefix = append(lx.prefix, p)
+			first, _, _ := strings.Cut(p.text, " ")
+			first = strings.TrimRightFunc(first, func(r rune) bool { return !isWordRune(r) })
+			lx.byFirst[first] = append(lx.byFirst[first], p)
 		case "$":
 			lx.suffixes = append(lx.suffixes, p)
 		default:
@@ -93,7 +98,11 @@ func furnitureOf(line string) furnitureKind {
 	if k, ok := lx.whole[key]; ok {
 		return k
 	}
-	for _, p := range lx.prefix {
+	first := key
+	if i := strings.IndexFunc(key, func(r rune) bool { return !isWordRune(r) }); i >= 0 {
+		first = key[:i]
+	}
+	for _, p := range lx.byFirst[first] {
 		rest, ok := strings.CutPrefix(key, p.text)
 		if !ok || !wordBoundary(rest) {
 			continue

@@ -91,20 +91,23 @@ func addDigestHeads(p *page, heads []itemHead) []itemHead {
 	return heads
 }
 
-func isListing(lines []string) bool {
-	return len(listingHeads(listingPage(lines))) >= 2
+func isListing(c *capture) bool {
+	return len(listingHeads(listingPage(c))) >= 2
 }
 
 // listingPage is the page with live-blog entries run together in one
 // paragraph ("… 18:50 GMT – Headline …") cut at their stamps.
-func listingPage(lines []string) *page {
-	p := newPage(lines, 0, len(lines))
-	var out []pageLine
-	for _, l := range p.lines {
-		out = append(out, splitStamps(l, p.lang)...)
+func listingPage(c *capture) *page {
+	if c.listing == nil {
+		whole := c.page()
+		p := *whole
+		p.lines = nil
+		for _, l := range whole.lines {
+			p.lines = append(p.lines, splitStamps(l, p.lang)...)
+		}
+		c.listing = &p
 	}
-	p.lines = out
-	return p
+	return c.listing
 }
 
 var inlineStamp = regexp.MustCompile(`\b\d{1,2}:\d{2}(?:\s?[AP]M)?\s(?:GMT|UTC|BST|CET|CEST|EST|EDT|MSK|AZT|AMT|GET)\s[–—-]\s`)
@@ -136,8 +139,8 @@ func splitStamps(l pageLine, lang int) []pageLine {
 	return out
 }
 
-func segmentListing(lines []string) []Item {
-	p := listingPage(lines)
+func segmentListing(c *capture) []Item {
+	p := listingPage(c)
 	heads := listingHeads(p)
 	if len(heads) < 2 {
 		return nil
@@ -161,8 +164,8 @@ const listingIntro = "page introduction above the first item"
 
 // introDropped reports the text above the first item of a listing: its
 // running text and long lines (a press review's lead).
-func introDropped(lines []string, r *Result) {
-	p := listingPage(lines)
+func introDropped(c *capture, r *Result) {
+	p := listingPage(c)
 	heads := listingHeads(p)
 	if len(heads) == 0 || heads[0].at == 0 {
 		return
@@ -479,12 +482,12 @@ func quotedSourceHeads(p *page) []itemHead {
 func authorHeads(p *page) []itemHead {
 	var heads []itemHead
 	for i, l := range p.lines {
-		name, ok := nameLineOf(l.text)
-		if !ok || l.class != classText {
+		name := l.name
+		if name == "" || l.class != classText {
 			continue
 		}
 		next := at(p, i+1)
-		if next == nil || next.class != classText || isNameLine(next.text) {
+		if next == nil || next.class != classText || next.name != "" {
 			continue
 		}
 		heads = append(heads, itemHead{at: i, body: i + 2, title: next.text, byline: []string{name}, until: -1})

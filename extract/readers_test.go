@@ -30,7 +30,7 @@ func TestBylineOf(t *testing.T) {
 		{"Di Marco Rossi", []string{"Marco Rossi"}},
 		{"ავტორი: ნინო ბერიძე", []string{"ნინო ბერიძე"}},
 		{"نویسنده: علی رضایی", []string{"علی رضایی"}},
-		{"By Associated Press", nil},        // an agency
+		{"By Associated Press", nil},             // an agency
 		{"Par ailleurs, le ministre a dit", nil}, // a sentence
 		{"Por qué cerró la frontera", nil},
 		{"Photo: Anna Petrosyan", nil},

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopwords.tsv holds the stop words of each language (its format and
@@ -45,6 +46,10 @@ var stopwords = sync.OnceValue(func() *stoplist {
 	return sl
 })
 
+// maxPageWords is how many words of a page tell its language: enough for
+// the stop words of its text to outnumber those of its chrome.
+const maxPageWords = 600
+
 // maxProfileWords bounds the words a line's statistics are read from, so
 // that a 10 MB line costs no more than a paragraph.
 const maxProfileWords = 400
@@ -54,13 +59,16 @@ const maxProfileWords = 400
 // told cheaply.
 func stopLanguage(lines []string) int {
 	var counts [64]int
+	var buf []byte
+	n := 0
 	for _, l := range lines {
-		n := 0
 		for w := range words(l, unicode.IsSpace) {
-			if n++; n > maxProfileWords {
+			if n++; n > maxPageWords {
 				break
 			}
-			for set := stopwords().words[normalWord(w)]; set != 0; set &= set - 1 {
+			var set langSet
+			set, buf = stopSet(w, buf)
+			for ; set != 0; set &= set - 1 {
 				counts[lowestBit(set)]++
 			}
 		}
@@ -87,12 +95,14 @@ func lowestBit(s langSet) int {
 // language (any language when lang is -1), and the number of words read.
 func stopShare(line string, lang int) (share float64, n int) {
 	stop := 0
+	var buf []byte
 	for w := range words(line, unicode.IsSpace) {
 		if n++; n > maxProfileWords {
 			n--
 			break
 		}
-		set := stopwords().words[normalWord(w)]
+		var set langSet
+		set, buf = stopSet(w, buf)
 		if lang < 0 && set != 0 || lang >= 0 && set&(1<<lang) != 0 {
 			stop++
 		}
@@ -119,4 +129,27 @@ func normalWord(w string) string {
 		}
 	}
 	return w
+}
+
+// stopSet looks a word up in the stop-word table as normalWord writes it,
+// lower-casing into buf rather than a new string.
+func stopSet(w string, buf []byte) (langSet, []byte) {
+	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if isLowerASCII(w) {
+		return stopwords().words[w], buf
+	}
+	buf = buf[:0]
+	for _, r := range w {
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return stopwords().words[string(buf)], buf
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

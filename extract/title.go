@@ -42,7 +42,7 @@ func pickTitle(p *page, body int) (title string, at int) {
 	// A shorter candidate right above is the headline, the best its
 	// standfirst.
 	if i := best.at - 1; i >= 0 && p.lines[i].class == classText && p.lines[i].index == p.lines[best.at].index-1 &&
-		p.lines[i].words < p.lines[best.at].words && !isNameLine(p.lines[i].text) {
+		p.lines[i].words < p.lines[best.at].words && p.lines[i].name == "" {
 		if c := scoreTitle(p, i); c.score >= minTitleScore {
 			return c.title, i
 		}
@@ -74,7 +74,7 @@ func isLinkRun(p *page, at, body int) bool {
 // twenty words, not a sentence, a label or a name.
 func isHeadlineLike(l pageLine) bool {
 	return l.class == classText && l.words >= 4 && l.words <= 20 && !closesSentence(l.text) &&
-		!strings.HasSuffix(l.text, ":") && !isNameLine(l.text)
+		!strings.HasSuffix(l.text, ":") && l.name == ""
 }
 
 // scoreTitle scores line i as the headline.

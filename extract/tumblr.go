@@ -108,7 +108,7 @@ func tumblrPost(lines []string, start, end int) Item {
 		if tumblrNotes.MatchString(l) {
 			break
 		}
-		if isPlaceholder(l) || tumblrReadMore.MatchString(l) || isImageName(l) {
+		if isPlaceholder(l) || tumblrReadMore.MatchString(l) || len(l) <= 160 && isImageName(l) {
 			continue // an image's file name is never body
 		}
 		if hasLowerSuffix(l, "read the full article") {
@@ -156,12 +156,7 @@ func hasLowerSuffix(s, suffix string) bool {
 	return true
 }
 
-var locationTag = regexp.MustCompile(`\s*\(at [^()]{1,80}\)$`)
+var locationTag = regexp.MustCompile(`^\s*\(at [^()]{1,80}\)$`)
 
 // cutLocationTag removes Instagram's "(at PLACE)" from the end of a post.
-func cutLocationTag(s string) string {
-	if !strings.HasSuffix(s, ")") {
-		return s
-	}
-	return strings.TrimSpace(locationTag.ReplaceAllString(s, ""))
-}
+func cutLocationTag(s string) string { return cutTail(s, locationTag) }
