@@ -32,7 +32,7 @@ func isBareArticle(c *capture) bool {
 // headline: short text, or a one-sentence line set apart by a blank line
 // (in a capture without blank lines a sentence is the first paragraph).
 func isBareHeadline(lines []string, first string) bool {
-	switch class, _, _ := classifyLine(first, -1); class {
+	switch class, _, _ := classifyLine(first, anyLanguage); class {
 	case classText:
 		return true
 	case classProse:

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -177,14 +178,14 @@ type pageLine struct {
 // page is a capture, or part of one, as the general layouts read it.
 type page struct {
 	lines    []pageLine
-	lang     int    // the stop-word language, -1 if none
-	metadata string // the capture service's date line, if any
-	end      int    // the capture's last non-blank line (0-based)
+	lang     func() int // the stop-word language, -1 if none, read when first needed
+	metadata string     // the capture service's date line, if any
+	end      int        // the capture's last non-blank line (0-based)
 }
 
 // newPage classifies lines[from:to].
 func newPage(lines []string, from, to int) *page {
-	p := &page{lang: -1, end: -1}
+	p := &page{end: -1}
 	for i := to - 1; i >= from; i-- {
 		if !blank(lines[i]) {
 			p.end = i
@@ -200,14 +201,17 @@ func newPage(lines []string, from, to int) *page {
 			}
 		}
 	}
-	texts := make([]string, len(raw))
-	for i, l := range raw {
-		texts[i] = l.text
-	}
-	p.lang = stopLanguage(texts)
+	// The language is read only if a line needs it (see isRunningText).
+	lang := sync.OnceValue(func() int {
+		texts := make([]string, len(raw))
+		for i, l := range raw {
+			texts[i] = l.text
+		}
+		return stopLanguage(texts)
+	})
 	p.lines = make([]pageLine, 0, len(raw))
 	for _, l := range raw {
-		l.class, l.date, l.names = classifyLine(l.text, p.lang)
+		l.class, l.date, l.names = classifyLine(l.text, lang)
 		l.words = wordCount(l.text)
 		l.label = l.class == classCredit && furnitureOf(l.text) == furnitureCredit || strings.HasPrefix(l.text, "©")
 		if l.class == classText {
@@ -216,6 +220,7 @@ func newPage(lines []string, from, to int) *page {
 		p.lines = append(p.lines, l)
 	}
 	markCaptions(p.lines)
+	p.lang = lang
 	return p
 }
 
@@ -260,8 +265,9 @@ func isWrapped(s string) bool {
 	return n >= 55 && n <= wrapWidth && !endsSentence(s)
 }
 
-// classifyLine classifies one trimmed line in the page's stop-word language.
-func classifyLine(s string, lang int) (lineClass, string, []string) {
+// classifyLine classifies one trimmed line; lang gives the page's
+// stop-word language when a line needs it.
+func classifyLine(s string, lang func() int) (lineClass, string, []string) {
 	switch furnitureOf(s) {
 	case furnitureChrome:
 		return classChrome, "", nil
@@ -307,7 +313,7 @@ func classifyLine(s string, lang int) (lineClass, string, []string) {
 // or a line of 25 words with a share of stop words that does not close a
 // sentence (a cut paragraph, a post ending in hashtags; a list of names or
 // topics has almost no stop words).
-func isRunningText(s string, lang int) bool {
+func isRunningText(s string, lang func() int) bool {
 	n := wordCount(s)
 	if n >= 10 && closesSentence(s) {
 		return true
@@ -315,9 +321,13 @@ func isRunningText(s string, lang int) bool {
 	if n < 25 {
 		return false
 	}
-	share, _ := stopShare(s, lang)
-	return share >= minStopShare || lang < 0
+	l := lang()
+	share, _ := stopShare(s, l)
+	return share >= minStopShare || l < 0
 }
+
+// anyLanguage is the language of a line read alone: stop words of any.
+func anyLanguage() int { return -1 }
 
 // closesSentence reports a line that ends a sentence: a full stop,
 // question or exclamation mark in any script the builder reads, perhaps
@@ -475,6 +485,16 @@ func cutTail(s string, re *regexp.Regexp) string {
 	return s
 }
 
+// hasCreditLabel reports a label of the credits contribution matches.
+func hasCreditLabel(s string) bool {
+	for _, l := range []string{"Camera:", "Video:", "Editing:", "Edited by:", "Produced by:", "Photo:", "Photos:"} {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
 // cutContributions removes the credits a story ends with: "NAME
 // contributed.", "Camera: NAME".
 func cutContributions(s string) string {
@@ -483,7 +503,7 @@ func cutContributions(s string) string {
 	for !utf8.RuneStart(tail[0]) {
 		head, tail = head+tail[:1], tail[1:]
 	}
-	if !strings.Contains(tail, "contributed") && !strings.Contains(tail, ":") {
+	if !strings.Contains(tail, "contributed") && !hasCreditLabel(tail) {
 		return s
 	}
 	for {

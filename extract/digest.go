@@ -94,8 +94,8 @@ func digestHeaders(lines []string) []digestHeader {
 func isDigest(lines []string) bool {
 	h := digestHeaders(lines)
 	if len(h) == 1 {
-		outlet, _, _ := classifyLine(h[0].outlet, -1)
-		title, _, _ := classifyLine(strings.TrimSpace(lines[h[0].title]), -1)
+		outlet, _, _ := classifyLine(h[0].outlet, anyLanguage)
+		title, _, _ := classifyLine(strings.TrimSpace(lines[h[0].title]), anyLanguage)
 		body := nonBlankLines(lines, h[0].bodyStart, min(len(lines), h[0].bodyStart+8))
 		return prevNonBlank(lines, h[0].title) < 0 && outlet != classChrome && title != classChrome &&
 			len(body) > 0 && wordCount(body[0].text) >= 4 && closesSentence(body[0].text)

@@ -113,7 +113,7 @@ func listingPage(c *capture) *page {
 var inlineStamp = regexp.MustCompile(`\b\d{1,2}:\d{2}(?:\s?[AP]M)?\s(?:GMT|UTC|BST|CET|CEST|EST|EDT|MSK|AZT|AMT|GET)\s[–—-]\s`)
 
 // splitStamps cuts a line holding two stamped entries or more at each stamp.
-func splitStamps(l pageLine, lang int) []pageLine {
+func splitStamps(l pageLine, lang func() int) []pageLine {
 	if len(l.text) < 100 || !strings.Contains(l.text, ":") {
 		return []pageLine{l}
 	}

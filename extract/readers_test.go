@@ -184,7 +184,7 @@ func TestClassifyLine(t *testing.T) {
 		{"A demonstrator holds a flag - JOHN SMITH/AFP via Getty Images", classCredit},
 		{"Sınır kapısında yeni dönem başladı - 1", classCredit},
 	} {
-		got, _, _ := classifyLine(c.line, -1)
+		got, _, _ := classifyLine(c.line, anyLanguage)
 		if got != c.want {
 			t.Errorf("classifyLine(%q) = %d, want %d", c.line, got, c.want)
 		}
@@ -313,7 +313,7 @@ func TestEveryProseLineAccounted(t *testing.T) {
 				ended = true
 			}
 			chromeAbove := n < first && (r.Layout == "news_page" || r.Layout == "article")
-			if class, _, _ := classifyLine(strings.TrimSpace(l), -1); class == classProse && !covered(n) && !isTeaser(l) && !chromeAbove && !ended {
+			if class, _, _ := classifyLine(strings.TrimSpace(l), anyLanguage); class == classProse && !covered(n) && !isTeaser(l) && !chromeAbove && !ended {
 				t.Errorf("%s:%d: running text in no item: %.60q", name, n, l)
 			}
 		}

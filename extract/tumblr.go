@@ -108,7 +108,7 @@ func tumblrPost(lines []string, start, end int) Item {
 		if tumblrNotes.MatchString(l) {
 			break
 		}
-		if isPlaceholder(l) || tumblrReadMore.MatchString(l) || len(l) <= 160 && isImageName(l) {
+		if isPlaceholder(l) || tumblrReadMore.MatchString(l) || len(l) <= 160 && strings.Contains(l, ".") && isImageName(l) {
 			continue // an image's file name is never body
 		}
 		if hasLowerSuffix(l, "read the full article") {
