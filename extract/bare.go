@@ -54,7 +54,7 @@ func hasBlankLines(lines []string) bool {
 // furniture before the comment form.
 func onlyText(p *page) bool {
 	for _, l := range p.lines {
-		if isFooterStart(l.text) {
+		if (l.class == classEnd || l.class == classRelated || len(l.text) < 80) && isFooterStart(l.text) {
 			return true
 		}
 		if l.class != classProse && l.class != classText {

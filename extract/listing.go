@@ -656,6 +656,9 @@ func bylineStubHeads(p *page) []itemHead {
 
 // isBylineStub reports a byline label alone on its line.
 func isBylineStub(s string) bool {
+	if len(s) > 24 {
+		return false // a label alone is short; skip the pattern
+	}
 	m := bylineLabel.FindStringSubmatch(s + " x")
 	return m != nil && m[1] == "x"
 }
