@@ -303,6 +303,12 @@ func (b *builder) record(it extract.Item, ctx captureContext, single bool, stage
 			r.Date, r.DatePrecision = &p.Date, &p.Precision
 		}
 	}
+	// A date in the URL of a one-article capture, when its text gives none.
+	if r.Date == nil && r.DateText == nil && single && src.URL != "" {
+		if p, text, ok := dates.FromURL(src.URL); ok {
+			r.Date, r.DatePrecision, r.DateText = &p.Date, &p.Precision, &text
+		}
+	}
 	clock := startLap()
 	r.Language, r.LanguageConfidence = b.detector.Detect(body)
 	stages.Language += clock.next()
