@@ -166,9 +166,9 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 	ctx := b.contextOf(f, c)
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
-	for n, it := range found.Items {
+	for _, it := range found.Items {
 		r := b.record(it, ctx, len(found.Items) == 1, &res.stages)
-		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: n + 1}.String()
+		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: it.Ordinal}.String()
 		r.Source = schema.Source{Path: f.path, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
 			LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
 		if c.Position > 0 {
@@ -304,8 +304,8 @@ func (b *builder) record(it extract.Item, ctx captureContext, single bool, stage
 		}
 	}
 	// A date in the URL of a one-article capture, when its text gives none.
-	if r.Date == nil && r.DateText == nil && single && src.URL != "" {
-		if p, text, ok := dates.FromURL(src.URL); ok {
+	if r.Date == nil && r.DateText == nil && single && ctx.url != "" {
+		if p, text, ok := dates.FromURL(ctx.url); ok {
 			r.Date, r.DatePrecision, r.DateText = &p.Date, &p.Precision, &text
 		}
 	}

@@ -20,13 +20,17 @@ import (
 type Item struct {
 	// LineStart and LineEnd are the 1-based, inclusive lines the item spans.
 	LineStart, LineEnd int
-	Title              string
-	Outlet             string // as written, e.g. "new.am, Armenia"
-	Section            string
-	URL                string
-	DateText           string
-	Byline             []string
-	Paragraphs         []string
+	// Ordinal is the item's 1-based place among the items its capture was
+	// cut into, those dropped included, so that dropping an item does not
+	// renumber the records after it: it ends the record's id.
+	Ordinal    int
+	Title      string
+	Outlet     string // as written, e.g. "new.am, Armenia"
+	Section    string
+	URL        string
+	DateText   string
+	Byline     []string
+	Paragraphs []string
 }
 
 // Dropped is an item that was found but yields no record, and why.
@@ -114,7 +118,8 @@ func Extract(text string) Result {
 // finish tidies every item and drops those left without a body.
 func finish(layout string, items []Item) Result {
 	r := Result{Layout: layout}
-	for _, it := range items {
+	for n, it := range items {
+		it.Ordinal = n + 1
 		it.Title = tidy(it.Title)
 		it.Outlet = tidy(it.Outlet)
 		it.Section = tidy(it.Section)

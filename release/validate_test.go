@@ -100,7 +100,7 @@ func TestValidate(t *testing.T) {
 			b, _ := json.Marshal(r)
 			lines[27] = append(b, '\n')
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
-		}, "corpus.jsonl:28: 004_bd06fe2ebdc20f88#15: body is empty"},
+		}, "corpus.jsonl:28: 004_bd06fe2ebdc20f88#16: body is empty"},
 		{"a missing record", func(t *testing.T, dir string) {
 			lines := jsonlLines(t, dir)
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines[:27], nil), true)
