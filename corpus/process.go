@@ -9,6 +9,7 @@ import (
 	"hash"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -149,7 +150,7 @@ func (h *hashingReader) sum() string { return hex.EncodeToString(h.hash.Sum(nil)
 func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) captureResult {
 	res := captureResult{file: i, position: c.Position, offset: c.Offset, record: c.Record, read: c.Read}
 	clock := startLap()
-	found, err := b.read(c, &res)
+	found, lines, err := b.read(c, &res)
 	res.stages.Decode = clock.next()
 	if err != nil {
 		res.skip = decodeAdvice(err)
@@ -167,7 +168,7 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
 	for _, it := range found.Items {
-		r := b.record(it, ctx, len(found.Items) == 1, &res.stages)
+		r := b.record(it, ctx, len(found.Items) == 1, lines, &res.stages)
 		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: it.Ordinal}.String()
 		r.Source = schema.Source{Path: f.path, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
 			LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
@@ -185,26 +186,33 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 
 // read decodes a capture and finds its items: an HTML page from its markup,
 // anything else as text.
-func (b *builder) read(c capture.Capture, res *captureResult) (extract.Result, error) {
+// For a text capture it also returns its lines, where the outlet readers
+// look for credits and the site's name; for a page, its items' paragraphs
+// serve.
+func (b *builder) read(c capture.Capture, res *captureResult) (extract.Result, []string, error) {
 	if c.MediaType == schema.MediaHTML || c.MediaType == "" && webpage.IsHTML(c.Body) {
 		page, err := webpage.Read(c.Body, webpage.Hint{URL: c.URL, Charset: c.Charset, Retrieved: c.Retrieved})
 		if err != nil {
-			return extract.Result{}, err
+			return extract.Result{}, nil, err
 		}
 		res.encoding, res.mediaType = page.Encoding, schema.MediaHTML
 		res.warnings = append(res.warnings, replacedWarning(page.Replaced)...)
-		return page.Result, nil
+		var lines []string
+		for _, it := range page.Result.Items {
+			lines = append(lines, it.Paragraphs...)
+		}
+		return page.Result, lines, nil
 	}
 	text, err := decode.Decode(c.Body)
 	if err != nil {
-		return extract.Result{}, err
+		return extract.Result{}, nil, err
 	}
 	res.encoding, res.mediaType = text.Encoding, schema.MediaText
 	res.warnings = append(res.warnings, replacedWarning(text.Replaced)...)
 	clock := startLap()
 	found := extract.Extract(text.Text)
 	res.stages.Extract += clock.next()
-	return found, nil
+	return found, strings.Split(text.Text, "\n"), nil
 }
 
 func replacedWarning(replaced int) []string {
@@ -264,7 +272,7 @@ func (b *builder) contextOf(f inputFile, c capture.Capture) captureContext {
 // record fills a record's fields from an item and what is known of its
 // capture. With no outlet from the text or the capture, the outlet is the
 // one of the capture's URL (the page's host site), else of the item's.
-func (b *builder) record(it extract.Item, ctx captureContext, single bool, stages *Stages) schema.Record {
+func (b *builder) record(it extract.Item, ctx captureContext, single bool, lines []string, stages *Stages) schema.Record {
 	body := norm.NFC.String(it.Body())
 	r := schema.Record{
 		Title:     optional(it.Title),
@@ -275,23 +283,10 @@ func (b *builder) record(it extract.Item, ctx captureContext, single bool, stage
 		Body:      body,
 		WordCount: schema.WordCount(body),
 	}
-	outletText := it.Outlet
 	if single && ctx.url != "" {
 		r.URL = &ctx.url
 	}
-	if single && ctx.outlet != "" {
-		outletText = ctx.outlet
-	}
-	o, found := outlet.Outlet{}, false
-	if outletText != "" {
-		o, found = b.outlets.Normalize(outletText), true
-	}
-	for _, u := range []string{ctx.url, it.URL} {
-		if !found && u != "" {
-			o, found = b.outlets.FromURL(u)
-		}
-	}
-	if found {
+	if o, ok := b.outletOf(it, ctx, single, lines); ok {
 		r.Outlet, r.OutletCountry = optional(o.Name), optional(o.Country)
 	}
 	if !ctx.retrieved.IsZero() {
@@ -315,6 +310,41 @@ func (b *builder) record(it extract.Item, ctx captureContext, single bool, stage
 	r.Mentions = b.matcher.Find(body, r.Language)
 	stages.Mentions += clock.next()
 	return r
+}
+
+// outletOf reads a record's outlet, from the best source to the least:
+// sources.tsv's, for a capture of one article; the original publisher a
+// reprint credits ("Source: Reuters", "YEREVAN (AP) —", "• UN News"), for
+// one article too, since a credit on a page of many items is an item's; the
+// outlet line of the text, or the page's site name; the registry's row for
+// the URL's host; the name an unknown site writes itself by; its domain.
+func (b *builder) outletOf(it extract.Item, ctx captureContext, single bool, lines []string) (outlet.Outlet, bool) {
+	if single && ctx.outlet != "" {
+		return b.outlets.Normalize(ctx.outlet), true
+	}
+	if single {
+		for _, line := range lines {
+			if c, ok := b.outlets.Credit(line); ok && c.Form != outlet.FormCopyright {
+				return c.Outlet, true
+			}
+		}
+	}
+	if it.Outlet != "" {
+		return b.outlets.Normalize(it.Outlet), true
+	}
+	for _, u := range []string{ctx.url, it.URL} {
+		o, ok := b.outlets.FromURL(u)
+		if !ok {
+			continue
+		}
+		if o.Kind == "" { // not in the registry: the bare domain
+			if site, ok := outlet.SiteName(u, lines); ok {
+				return site, true
+			}
+		}
+		return o, true
+	}
+	return outlet.Outlet{}, false
 }
 
 func optional(s string) *string {

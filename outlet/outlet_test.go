@@ -431,3 +431,28 @@ func BenchmarkCredit(b *testing.B) {
 		}
 	}
 }
+
+func TestSiteName(t *testing.T) {
+	for _, tc := range []struct {
+		url   string
+		lines []string
+		want  string
+	}{
+		{"https://www.jungewelt.de/artikel/1", []string{"Ausland", "junge Welt · Seite 1", "Die Regierung in Baku erklärte am Montag, sie werde weiterkämpfen."}, "junge Welt"},
+		{"https://jungle.world/tags/x", []string{"Tag Archiv | Jungle World"}, "Jungle World"},
+		{"https://tg.la7.it/esteri/x", []string{"Esteri – TG La7"}, "TG La7"},
+		{"https://thevelvetrocket.com/tag/x", []string{"© 2023 The Velvet Rocket. All rights reserved."}, "The Velvet Rocket"},
+		{"https://sonsoz.net/x", []string{"Sonsöz Haber"}, "Sonsöz"},
+		// Prose never names the site, however its words fall.
+		{"https://www.jungewelt.de/artikel/1", []string{"The junge welt is a phrase that appears here only inside a very long sentence of prose that goes on."}, ""},
+		// A name of three letters is too short to look for.
+		{"https://abc.am/x", []string{"ABC"}, ""},
+		{"http://10.0.0.1/x", []string{"Example"}, ""},
+		{"not a url", []string{"Example"}, ""},
+	} {
+		got, ok := SiteName(tc.url, tc.lines)
+		if got.Name != tc.want || ok != (tc.want != "") {
+			t.Errorf("SiteName(%q, %q) = %q, %v; want %q", tc.url, tc.lines, got.Name, ok, tc.want)
+		}
+	}
+}
