@@ -57,8 +57,8 @@ func (f *wordFilter) mayHave(word string) bool {
 
 type node struct {
 	children map[string]*node
-	// stems holds the last word of names that drop a final vowel before a
-	// Russian or Ukrainian ending.
+	// stems leads to the same nodes as children, from the stems of words
+	// that change before an ending (Шуша → Шуш-и, Нагорный → Нагорн-ого).
 	stems map[string]*node
 	ends  []aliasRef
 }
@@ -185,17 +185,13 @@ func (m *Matcher) index(alias string, turkic bool, ref aliasRef) {
 			key = sep + key
 		}
 		compact.WriteString(word)
-		if k == len(words.tokens)-1 {
-			if last := []rune(key); len(last) > 3 && stemVowels[last[len(last)-1]] {
-				stem := string(last[:len(last)-1])
-				if n.stems[stem] == nil {
-					n.stems[stem] = newNode()
-				}
-				addRef(n.stems[stem], ref)
-			}
-		}
 		if n.children[key] == nil {
 			n.children[key] = newNode()
+		}
+		for _, stem := range nameStems(word) {
+			if stem = key[:len(key)-len(word)] + stem; n.stems[stem] == nil {
+				n.stems[stem] = n.children[key]
+			}
 		}
 		n = n.children[key]
 	}
@@ -227,7 +223,9 @@ func hasRef(refs []aliasRef, ref aliasRef) bool {
 type record struct {
 	m *Matcher
 	*tokenized
-	suffixes []string
+	suffixes  []string
+	prefixes  []string
+	everyWord bool // every word of a name takes the case ending
 	words    map[string]bool // folded words of the body, for context rules
 	turkic   bool
 	found    []schema.Mention
@@ -251,7 +249,8 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Matcher) Find(body, lang string) []schema.Mention {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	r := &record{m: m, tokenized: &s.tokenized, found: s.found[:0], suffixes: suffixes[lang], turkic: isTurkic(lang), introduced: map[int]int32{}}
+	r := &record{m: m, tokenized: &s.tokenized, found: s.found[:0], suffixes: suffixes[lang], prefixes: prefixes[lang],
+		everyWord: everyWord[lang], turkic: isTurkic(lang), introduced: map[int]int32{}}
 	r.split(body, r.turkic)
 	for i := 0; i < len(r.tokens); i++ {
 		if r.tokens[i].hashtag {
@@ -306,7 +305,7 @@ func (r *record) edge(edges map[string]*node, sep, word string) *node {
 func (r *record) longest(i int) (int, *aliasRef) {
 	var best *aliasRef
 	bestEnd := -1
-	n := r.m.root
+	n, bent := r.m.root, false
 	for j := i; j < len(r.tokens) && !r.tokens[j].hashtag; j++ {
 		sep := ""
 		if j > i {
@@ -316,39 +315,65 @@ func (r *record) longest(i int) (int, *aliasRef) {
 			}
 			sep = s
 		}
-		if child := r.edge(n.children, sep, r.word(j)); child != nil {
-			if ref := r.accept(child.ends, i, j, false); ref != nil {
-				best, bestEnd = ref, j
-			}
-			n = child
-			continue
+		child, inflected := r.step(n, sep, i, j)
+		if child == nil {
+			break
 		}
-		if ref := r.inflected(n, sep, i, j); ref != nil {
+		bent = bent || inflected
+		if ref := r.accept(child.ends, i, j, bent); ref != nil {
 			best, bestEnd = ref, j
 		}
-		break
+		if inflected && !r.everyWord {
+			break // only the last word takes an ending
+		}
+		n = child
 	}
 	return bestEnd, best
 }
 
-// inflected tries token j as the last word of a name with a case ending.
-func (r *record) inflected(n *node, sep string, i, j int) *aliasRef {
+// step follows token j, a word of the name starting at token i, from node
+// n: as written, else without a clitic before it (a first word) or with a
+// case ending after it; it reports which.
+func (r *record) step(n *node, sep string, i, j int) (*node, bool) {
 	word := r.word(j)
-	if len(r.suffixes) == 0 || !r.capital(i) {
-		return nil
+	if child := r.edge(n.children, sep, word); child != nil {
+		return child, false
 	}
-	for stem := range r.stems(word) {
-		for _, edges := range []map[string]*node{n.children, n.stems} {
-			child := r.edge(edges, sep, stem)
-			if child == nil {
-				continue
-			}
-			if ref := r.accept(child.ends, i, j, true); ref != nil {
-				return ref
+	if j == i {
+		for bare := range r.unprefixed(word) {
+			if child := r.edge(n.children, sep, bare); child != nil {
+				return child, true
 			}
 		}
 	}
-	return nil
+	if len(r.suffixes) == 0 || !r.capital(i) {
+		return nil, false
+	}
+	if r.everyWord {
+		if child := r.edge(n.stems, sep, word); child != nil {
+			return child, true // მთიან (ყარაბაღში): a stem alone
+		}
+	}
+	for stem := range r.stems(word) {
+		for _, edges := range []map[string]*node{n.children, n.stems} {
+			if child := r.edge(edges, sep, stem); child != nil {
+				return child, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// unprefixed yields word without each clitic of the body's language that
+// leaves three letters or more.
+func (r *record) unprefixed(word string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, p := range r.prefixes {
+			if bare, ok := strings.CutPrefix(word, p); ok && utf8.RuneCountInString(bare) >= 3 && !yield(bare) {
+				return
+			}
+		}
+	}
 }
 
 // accept returns the first alias ending here whose rules the text meets, or

@@ -40,25 +40,55 @@ func (t *tokenized) capital(k int) bool {
 
 type runeInfo struct {
 	word   bool // isWordRune
+	joiner bool // isJoiner
 	folded rune // foldRune outside Turkic text
 }
 
-// lowRunes caches runeInfo below U+0800, for the Latin, Cyrillic and Armenian
-// letters of the region's text, so most runes skip the binary searches in
-// unicode's tables.
+// lowRunes caches runeInfo below U+0800, for the Latin, Cyrillic, Armenian
+// and Arabic letters of the region's text, so most runes skip the binary
+// searches in unicode's tables.
 var lowRunes = func() (t [0x800]runeInfo) {
 	for r := range t {
 		t[r] = runeInfo{word: letterMarkOrDigit(rune(r)), folded: unicode.ToLower(rune(r))}
 	}
-	t['İ'].folded = 'i' // foldRune's rule, not unicode's
+	// foldRune's rules, not unicode's: İ is i; ё is written е as often as
+	// not; Arabic and Persian text write the same name with either's ya,
+	// kaf, alef and ta marbuta.
+	for from, to := range map[rune]rune{'İ': 'i', 'ё': 'е', 'Ё': 'е',
+		'ي': 'ی', 'ى': 'ی', 'ك': 'ک', 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ۀ': 'ه', 'ة': 'ه'} {
+		t[from].folded = to
+	}
+	// Joiners sit inside words and are dropped when folding: the soft
+	// hyphen, the Arabic tatweel and vowel marks (Persian's zero-width
+	// non-joiner is above the table).
+	for _, r := range append([]rune{0xAD, 0x640, 0x670}, runeRange(0x64B, 0x65F)...) {
+		t[r] = runeInfo{joiner: true}
+	}
 	return t
 }()
+
+func runeRange(from, to rune) []rune {
+	var out []rune
+	for r := from; r <= to; r++ {
+		out = append(out, r)
+	}
+	return out
+}
 
 func isWordRune(r rune) bool {
 	if uint32(r) < uint32(len(lowRunes)) {
 		return lowRunes[r].word
 	}
 	return letterMarkOrDigit(r)
+}
+
+// isJoiner reports a rune that continues a word it is inside but is no
+// letter of it: "قره‌باغ" (with a zero-width non-joiner) is "قرهباغ".
+func isJoiner(r rune) bool {
+	if uint32(r) < uint32(len(lowRunes)) {
+		return lowRunes[r].joiner
+	}
+	return r == 0x200C || r == 0x200D
 }
 
 func letterMarkOrDigit(r rune) bool {
@@ -73,12 +103,14 @@ func (t *tokenized) split(text string, turkic bool) {
 	open := false
 	var cp int32 // code points before i
 	for i, r := range text {
-		if isWordRune(r) {
+		switch {
+		case isWordRune(r):
 			if !open {
 				word, open = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: i > 0 && text[i-1] == '#'}, true
 			}
-			folded = utf8.AppendRune(folded, foldRune(r, turkic))
-		} else if open {
+			folded = appendFoldRune(folded, r, turkic)
+		case open && isJoiner(r):
+		case open:
 			tokens, open = append(tokens, word.endAt(cp, i, len(folded))), false
 		}
 		cp++
@@ -99,9 +131,24 @@ func (t token) endAt(end int32, to, foldTo int) token {
 // appendFold appends word lower-cased for matching to dst.
 func appendFold(dst []byte, word []rune, turkic bool) []byte {
 	for _, r := range word {
-		dst = utf8.AppendRune(dst, foldRune(r, turkic))
+		dst = appendFoldRune(dst, r, turkic)
 	}
 	return dst
+}
+
+// appendFoldRune appends r folded to dst, which holds the word so far.
+// Joiners are dropped, and Armenian ev is one spelling whether written
+// "և", "եւ" or "ԵՎ" (Երևան, Երեւան).
+func appendFoldRune(dst []byte, r rune, turkic bool) []byte {
+	switch {
+	case isJoiner(r):
+		return dst
+	case r == 'և':
+		return append(dst, "եվ"...)
+	case (r == 'ւ' || r == 'Ւ') && len(dst) >= len("ե") && string(dst[len(dst)-len("ե"):]) == "ե":
+		return utf8.AppendRune(dst, 'վ')
+	}
+	return utf8.AppendRune(dst, foldRune(r, turkic))
 }
 
 // foldRune lower-cases a letter. In Azerbaijani and Turkish, I is the
