@@ -225,10 +225,10 @@ type record struct {
 	*tokenized
 	suffixes  []string
 	prefixes  []string
-	everyWord bool // every word of a name takes the case ending
-	words    map[string]bool // folded words of the body, for context rules
-	turkic   bool
-	found    []schema.Mention
+	everyWord bool            // every word of a name takes the case ending
+	words     map[string]bool // folded words of the body, for context rules
+	turkic    bool
+	found     []schema.Mention
 	// introduced maps each person named in full to where it first was.
 	introduced map[int]int32
 	key        []byte // scratch for lookup keys, so lookups do not allocate
