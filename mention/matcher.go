@@ -302,66 +302,76 @@ func (r *record) edge(edges map[string]*node, sep, word string) *node {
 
 // longest finds the longest name starting at token i; it returns the index
 // of its last token, or nil.
-func (r *record) longest(i int) (int, *aliasRef) {
-	var best *aliasRef
-	bestEnd := -1
-	n, bent := r.m.root, false
-	for j := i; j < len(r.tokens) && !r.tokens[j].hashtag; j++ {
-		sep := ""
-		if j > i {
-			s, ok := separator(r.gap(j))
-			if !ok {
-				break
-			}
-			sep = s
-		}
-		child, inflected := r.step(n, sep, i, j)
-		if child == nil {
-			break
-		}
-		bent = bent || inflected
-		if ref := r.accept(child.ends, i, j, bent); ref != nil {
-			best, bestEnd = ref, j
-		}
-		if inflected && !r.everyWord {
-			break // only the last word takes an ending
-		}
-		n = child
-	}
-	return bestEnd, best
-}
+func (r *record) longest(i int) (int, *aliasRef) { return r.walk(r.m.root, i, i, false) }
 
-// step follows token j, a word of the name starting at token i, from node
-// n: as written, else without a clitic before it (a first word) or with a
-// case ending after it; it reports which.
-func (r *record) step(n *node, sep string, i, j int) (*node, bool) {
-	word := r.word(j)
-	if child := r.edge(n.children, sep, word); child != nil {
-		return child, false
+// walk finds the longest name that token j continues from node n, trying
+// the word as written first, then without a clitic before it (a first
+// word), then with an ending ("Արցախի" is a name's first word as written,
+// and Արցախ with an ending); bent reports an ending before j.
+func (r *record) walk(n *node, i, j int, bent bool) (int, *aliasRef) {
+	if j >= len(r.tokens) || r.tokens[j].hashtag {
+		return -1, nil
+	}
+	sep := ""
+	if j > i {
+		s, ok := separator(r.gap(j))
+		if !ok {
+			return -1, nil
+		}
+		sep = s
+	}
+	if child := r.edge(n.children, sep, r.word(j)); child != nil {
+		if end, ref := r.follow(child, i, j, bent, false); ref != nil {
+			return end, ref
+		}
 	}
 	if j == i {
-		for bare := range r.unprefixed(word) {
+		for bare := range r.unprefixed(r.word(j)) {
 			if child := r.edge(n.children, sep, bare); child != nil {
-				return child, true
+				return r.follow(child, i, j, bent, false)
 			}
 		}
 	}
+	if child := r.inflected(n, sep, i, j); child != nil {
+		return r.follow(child, i, j, true, true)
+	}
+	return -1, nil
+}
+
+// follow returns the longest name through child, the node of token j, or
+// nil.
+func (r *record) follow(child *node, i, j int, bent, inflected bool) (int, *aliasRef) {
+	if !inflected || r.everyWord {
+		if end, ref := r.walk(child, i, j+1, bent); ref != nil {
+			return end, ref
+		}
+	}
+	if ref := r.accept(child.ends, i, j, bent); ref != nil {
+		return j, ref
+	}
+	return -1, nil
+}
+
+// inflected returns the node token j leads to from n with a case ending
+// after it, or nil.
+func (r *record) inflected(n *node, sep string, i, j int) *node {
+	word := r.word(j)
 	if len(r.suffixes) == 0 || !r.capital(i) {
-		return nil, false
+		return nil
 	}
 	if r.everyWord {
 		if child := r.edge(n.stems, sep, word); child != nil {
-			return child, true // მთიან (ყარაბაღში): a stem alone
+			return child // მთიან (ყარაბაღში): a stem alone
 		}
 	}
 	for stem := range r.stems(word) {
 		for _, edges := range []map[string]*node{n.children, n.stems} {
 			if child := r.edge(edges, sep, stem); child != nil {
-				return child, true
+				return child
 			}
 		}
 	}
-	return nil, false
+	return nil
 }
 
 // unprefixed yields word without each clitic of the body's language that
