@@ -27,6 +27,7 @@ import (
 // else to the gazetteer's default for that surname.
 type Matcher struct {
 	entities []Entity
+	byID     map[string]int
 	root     *node
 	compact  map[string][]aliasRef // hashtag form: folded, separators removed
 	surnames map[string][]surnameRef
@@ -105,9 +106,10 @@ func newNode() *node { return &node{children: map[string]*node{}, stems: map[str
 
 // NewMatcher indexes a gazetteer.
 func NewMatcher(g *Gazetteer) *Matcher {
-	m := &Matcher{entities: g.Entities, root: newNode(), compact: map[string][]aliasRef{},
+	m := &Matcher{entities: g.Entities, byID: map[string]int{}, root: newNode(), compact: map[string][]aliasRef{},
 		surnames: map[string][]surnameRef{}, contextWords: map[string]bool{}}
 	for i, e := range g.Entities {
+		m.byID[e.ID] = i
 		for _, words := range e.Context {
 			for _, w := range words {
 				for _, turkic := range []bool{false, true} {
@@ -135,8 +137,14 @@ func NewMatcher(g *Gazetteer) *Matcher {
 			}
 			for _, turkic := range []bool{false, true} {
 				key := string(appendFold(nil, []rune(s), turkic))
-				if !containsSurname(m.surnames[key], ref) {
-					m.surnames[key] = append(m.surnames[key], ref)
+				keys := []string{key}
+				if stem, ok := strings.CutSuffix(key, "ი"); ok {
+					keys = append(keys, stem) // ალიევი, ალიევ-მა
+				}
+				for _, key := range keys {
+					if !containsSurname(m.surnames[key], ref) {
+						m.surnames[key] = append(m.surnames[key], ref)
+					}
 				}
 			}
 		}
@@ -223,9 +231,11 @@ func hasRef(refs []aliasRef, ref aliasRef) bool {
 type record struct {
 	m *Matcher
 	*tokenized
+	lang      string
 	suffixes  []string
 	prefixes  []string
-	everyWord bool            // every word of a name takes the case ending
+	everyWord bool // every word of a name takes the case ending
+	locals    []person
 	words     map[string]bool // folded words of the body, for context rules
 	turkic    bool
 	found     []schema.Mention
@@ -249,7 +259,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Matcher) Find(body, lang string) []schema.Mention {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	r := &record{m: m, tokenized: &s.tokenized, found: s.found[:0], suffixes: suffixes[lang], prefixes: prefixes[lang],
+	r := &record{m: m, tokenized: &s.tokenized, found: s.found[:0], lang: lang, suffixes: suffixes[lang], prefixes: prefixes[lang],
 		everyWord: everyWord[lang], turkic: isTurkic(lang), introduced: map[int]int32{}}
 	r.split(body, r.turkic)
 	for i := 0; i < len(r.tokens); i++ {
@@ -264,6 +274,7 @@ func (m *Matcher) Find(body, lang string) []schema.Mention {
 			i = end
 		}
 	}
+	r.people()
 	r.bareSurnames()
 	slices.SortStableFunc(r.found, func(a, b schema.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	s.found = r.found
@@ -524,7 +535,10 @@ func (r *record) bareSurnames() {
 		if refs == nil {
 			refs, inflected = r.surnameStem(word)
 		}
-		if entity, ok := r.resolveSurname(refs, inflected, introduced, t.start); ok {
+		entity, since, ok := r.resolveSurname(refs, inflected, introduced, t.start)
+		if p := r.localSurname(word, t.start); p != nil && (!ok || since < 0 || p.start < since) {
+			r.found = append(r.found, personMention(p.id, p.name, r.text[t.from:t.to], t.start, t.end))
+		} else if ok {
 			r.add(entity, t.start, t.end, r.text[t.from:t.to], k, k)
 		}
 	}
@@ -568,8 +582,9 @@ func (m *Matcher) isContextWord(word string) bool {
 }
 
 // resolveSurname picks the person a bare surname at position at means: the
-// first of that surname named in full before it, else the default.
-func (r *record) resolveSurname(refs []surnameRef, inflected bool, introduced map[int]int32, at int32) (int, bool) {
+// first of that surname named in full before it (and where), else the
+// default (at -1).
+func (r *record) resolveSurname(refs []surnameRef, inflected bool, introduced map[int]int32, at int32) (int, int32, bool) {
 	best, bestStart := -1, at
 	fallback := -1
 	for _, ref := range refs {
@@ -584,7 +599,7 @@ func (r *record) resolveSurname(refs []surnameRef, inflected bool, introduced ma
 		}
 	}
 	if best >= 0 {
-		return best, true
+		return best, bestStart, true
 	}
-	return fallback, fallback >= 0
+	return fallback, -1, fallback >= 0
 }

@@ -187,8 +187,9 @@ func separator(between string) (string, bool) {
 }
 
 // startsUpper reports a word written with a capital, or in a script without
-// letter case (Georgian), as names are.
-func startsUpper(r rune) bool { return !unicode.IsLower(r) }
+// letter case, as names are. Georgian counts as one: its capitals
+// (Mtavruli) are for headlines only, and its letters are all small.
+func startsUpper(r rune) bool { return !unicode.IsLower(r) || unicode.Is(unicode.Georgian, r) }
 
 // isAcronym reports an alias of at most five letters, all capitals (UN, NKR),
 // which matches only as written.
