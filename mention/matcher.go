@@ -33,9 +33,11 @@ type Matcher struct {
 	surnames map[string][]surnameRef
 	// contextWords holds every folded word a context rule names.
 	contextWords map[string]bool
-	// keys holds the keys of root's maps, surnames and contextWords, which
-	// are few: it rules out most of a body's words before a map lookup.
-	keys wordFilter
+	// keys holds the keys of root's maps and surnames, which are few: it
+	// rules out most of a body's words before a map lookup.
+	// lowerKeys holds the root's keys some alias writes in lower case,
+	// contextKeys the words of context rules.
+	keys, lowerKeys, contextKeys wordFilter
 }
 
 // wordFilter is a Bloom filter of words with one hash function.
@@ -62,6 +64,9 @@ type node struct {
 	// that change before an ending (Шуша → Шуш-и, Нагорный → Нагорн-ого).
 	stems map[string]*node
 	ends  []aliasRef
+	// lower marks a name's first word that some alias writes in lower case
+	// ("corridor de Latchine"); the others are skipped uncapitalised ("the").
+	lower bool
 }
 
 type aliasRef struct {
@@ -102,11 +107,31 @@ type surnameRef struct {
 	noInflect bool
 }
 
-func newNode() *node { return &node{children: map[string]*node{}, stems: map[string]*node{}} }
+// child returns n's child under key, made if it is not there. Maps are made
+// when first needed: most nodes end a name and have no children.
+func (n *node) child(key string) *node {
+	if n.children == nil {
+		n.children = map[string]*node{}
+	}
+	if n.children[key] == nil {
+		n.children[key] = &node{}
+	}
+	return n.children[key]
+}
+
+// addStem leads stem to child, unless another word has the stem.
+func (n *node) addStem(stem string, child *node) {
+	if n.stems == nil {
+		n.stems = map[string]*node{}
+	}
+	if n.stems[stem] == nil {
+		n.stems[stem] = child
+	}
+}
 
 // NewMatcher indexes a gazetteer.
 func NewMatcher(g *Gazetteer) *Matcher {
-	m := &Matcher{entities: g.Entities, byID: map[string]int{}, root: newNode(), compact: map[string][]aliasRef{},
+	m := &Matcher{entities: g.Entities, byID: map[string]int{}, root: &node{}, compact: map[string][]aliasRef{},
 		surnames: map[string][]surnameRef{}, contextWords: map[string]bool{}}
 	for i, e := range g.Entities {
 		m.byID[e.ID] = i
@@ -149,8 +174,11 @@ func NewMatcher(g *Gazetteer) *Matcher {
 			}
 		}
 	}
-	for w := range m.root.children {
+	for w, n := range m.root.children {
 		m.keys.add(w)
+		if n.lower {
+			m.lowerKeys.add(w)
+		}
 	}
 	for w := range m.root.stems {
 		m.keys.add(w)
@@ -159,7 +187,7 @@ func NewMatcher(g *Gazetteer) *Matcher {
 		m.keys.add(w)
 	}
 	for w := range m.contextWords {
-		m.keys.add(w)
+		m.contextKeys.add(w)
 	}
 	return m
 }
@@ -193,15 +221,14 @@ func (m *Matcher) index(alias string, turkic bool, ref aliasRef) {
 			key = sep + key
 		}
 		compact.WriteString(word)
-		if n.children[key] == nil {
-			n.children[key] = newNode()
+		child := n.child(key)
+		if k == 0 && !ref.capital {
+			child.lower = true
 		}
 		for _, stem := range nameStems(word) {
-			if stem = key[:len(key)-len(word)] + stem; n.stems[stem] == nil {
-				n.stems[stem] = n.children[key]
-			}
+			n.addStem(key[:len(key)-len(word)]+stem, child)
 		}
-		n = n.children[key]
+		n = child
 	}
 	addRef(n, ref)
 	if !ref.cased {
@@ -331,6 +358,9 @@ func (r *record) walk(n *node, i, j int, bent bool) (int, *aliasRef) {
 		}
 		sep = s
 	}
+	if j == i && !r.capital(i) {
+		return r.walkLower(i) // a name's first word as written only
+	}
 	if child := r.edge(n.children, sep, r.word(j)); child != nil {
 		if end, ref := r.follow(child, i, j, bent, false); ref != nil {
 			return end, ref
@@ -345,6 +375,19 @@ func (r *record) walk(n *node, i, j int, bent bool) (int, *aliasRef) {
 	}
 	if child := r.inflected(n, sep, i, j); child != nil {
 		return r.follow(child, i, j, true, true)
+	}
+	return -1, nil
+}
+
+// walkLower finds the longest name from token i, which starts with a small
+// letter: only names some alias writes so, and with no clitic or ending on
+// the first word (both need a capital there).
+func (r *record) walkLower(i int) (int, *aliasRef) {
+	if word := r.word(i); !r.m.lowerKeys.mayHave(word) {
+		return -1, nil
+	}
+	if child := r.edge(r.m.root.children, "", r.word(i)); child != nil && child.lower {
+		return r.follow(child, i, i, false, false)
 	}
 	return -1, nil
 }
@@ -578,7 +621,7 @@ func (m *Matcher) surnamesOf(word string) []surnameRef {
 }
 
 func (m *Matcher) isContextWord(word string) bool {
-	return m.keys.mayHave(word) && m.contextWords[word]
+	return m.contextKeys.mayHave(word) && m.contextWords[word]
 }
 
 // resolveSurname picks the person a bare surname at position at means: the

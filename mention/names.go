@@ -48,7 +48,7 @@ var namesFile []byte
 type shapes struct {
 	titles  map[string][][]string // a title's last word → the title's words
 	given   map[string]string     // a given name → as listed
-	endings []string              // longest first
+	endings map[byte][]string     // by last byte, longest first
 	stops   map[string]bool
 }
 
@@ -67,7 +67,7 @@ func mustParseShapes(file []byte) *shapes {
 // or phrase before a name), given (a given name, nominative), ending (a
 // surname ending), stop (a capitalised word never in a name).
 func parseShapes(file []byte) (*shapes, error) {
-	s := &shapes{titles: map[string][][]string{}, given: map[string]string{}, stops: map[string]bool{}}
+	s := &shapes{titles: map[string][][]string{}, given: map[string]string{}, endings: map[byte][]string{}, stops: map[string]bool{}}
 	endings := map[string]bool{}
 	scanner := bufio.NewScanner(bytes.NewReader(file))
 	line, sawHeader := 0, false
@@ -106,11 +106,13 @@ func parseShapes(file []byte) (*shapes, error) {
 		}
 	}
 	for e := range endings {
-		s.endings = append(s.endings, e)
+		s.endings[e[len(e)-1]] = append(s.endings[e[len(e)-1]], e)
 	}
-	sort.Slice(s.endings, func(i, j int) bool {
-		return len(s.endings[i]) > len(s.endings[j]) || len(s.endings[i]) == len(s.endings[j]) && s.endings[i] < s.endings[j]
-	})
+	for _, list := range s.endings {
+		sort.Slice(list, func(i, j int) bool {
+			return len(list[i]) > len(list[j]) || len(list[i]) == len(list[j]) && list[i] < list[j]
+		})
+	}
 	return s, scanner.Err()
 }
 
@@ -127,9 +129,13 @@ type person struct {
 // people finds the names in runs of capitalised words left over.
 func (r *record) people() {
 	for k := 0; k < len(r.tokens); {
+		if t := &r.tokens[k]; t.used || !t.capital || k+1 == len(r.tokens) || !r.tokens[k+1].capital && !r.particle(k+1) {
+			k++ // a name has two words at least: most words are not a name's first
+			continue
+		}
 		end := r.run(k)
-		if end == k {
-			k++
+		if end-k < 2 {
+			k++ // a name has two words at least
 			continue
 		}
 		r.namesIn(k, end)
@@ -184,8 +190,8 @@ var particles = map[string]bool{"bin": true, "ibn": true, "al": true, "el": true
 	"di": true, "van": true, "von": true, "der": true, "ter": true, "du": true, "la": true, "le": true}
 
 func (r *record) particle(k int) bool {
-	t := r.tokens[k]
-	return !t.used && !t.hashtag && !r.capital(k) && particles[r.word(k)]
+	t := &r.tokens[k]
+	return t.foldTo-t.foldFrom <= 3 && !t.used && !t.hashtag && !t.capital && particles[r.word(k)]
 }
 
 // namesIn finds the names in the run of tokens from to end.
@@ -354,7 +360,7 @@ func (r *record) givenName(k int) (string, bool) {
 		return g, true
 	}
 	for stem := range r.stems(word) {
-		for _, back := range []string{"", "й", "а", "я", "ი"} {
+		for _, back := range stemBacks[r.lang] {
 			if g, ok := nameShapes.given[stem+back]; ok {
 				return g, true
 			}
@@ -362,6 +368,10 @@ func (r *record) givenName(k int) (string, bool) {
 	}
 	return "", false
 }
+
+// stemBacks are the letters a name's ending replaces, by language: Сергей →
+// Серге-я, Татьяна → Татьян-ы, გიორგი → გიორგ-ის.
+var stemBacks = map[string][]string{"ru": {"", "й", "а", "я"}, "uk": {"", "й", "а", "я"}, "ka": {"", "ი"}}
 
 // hasEnding reports a surname with one of the region's endings, after a
 // stem of three letters or more, as written or with a case ending off.
@@ -380,17 +390,18 @@ func (r *record) surnameBase(word string) (string, bool) {
 		return word, true
 	}
 	for stem := range r.stems(word) {
-		for _, back := range []string{"", "ი"} {
-			if regionalEnding(stem + back) {
-				return stem + back, true
-			}
+		if regionalEnding(stem) {
+			return stem, true
+		}
+		if r.lang == "ka" && regionalEnding(stem+"ი") {
+			return stem + "ი", true // ივანიშვილ-მა
 		}
 	}
 	return "", false
 }
 
 func regionalEnding(word string) bool {
-	for _, e := range nameShapes.endings {
+	for _, e := range nameShapes.endings[word[len(word)-1]] {
 		if strings.HasSuffix(word, e) && utf8.RuneCountInString(word)-utf8.RuneCountInString(e) >= 3 {
 			return !nameShapes.stops[word]
 		}

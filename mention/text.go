@@ -13,6 +13,7 @@ type token struct {
 	from, to         int32 // byte offsets in the text
 	foldFrom, foldTo int32 // byte offsets in the folded words
 	hashtag          bool  // written right after '#'
+	capital          bool  // starts with a capital (startsUpper)
 	used             bool  // inside a mention Find has found
 }
 
@@ -33,15 +34,11 @@ func (t *tokenized) word(k int) string {
 func (t *tokenized) gap(k int) string { return t.text[t.tokens[k-1].to:t.tokens[k].from] }
 
 // capital reports whether token k starts with a capital.
-func (t *tokenized) capital(k int) bool {
-	first, _ := utf8.DecodeRuneInString(t.text[t.tokens[k].from:])
-	return startsUpper(first)
-}
+func (t *tokenized) capital(k int) bool { return t.tokens[k].capital }
 
 type runeInfo struct {
-	word   bool // isWordRune
-	joiner bool // isJoiner
-	folded rune // foldRune outside Turkic text
+	word, joiner, upper bool // isWordRune, isJoiner, startsUpper
+	folded              rune // foldRune outside Turkic text
 }
 
 // lowRunes caches runeInfo below U+0800, for the Latin, Cyrillic, Armenian
@@ -49,7 +46,7 @@ type runeInfo struct {
 // searches in unicode's tables.
 var lowRunes = func() (t [0x800]runeInfo) {
 	for r := range t {
-		t[r] = runeInfo{word: letterMarkOrDigit(rune(r)), folded: unicode.ToLower(rune(r))}
+		t[r] = runeInfo{word: letterMarkOrDigit(rune(r)), upper: !unicode.IsLower(rune(r)), folded: unicode.ToLower(rune(r))}
 	}
 	// foldRune's rules, not unicode's: İ is i; ё is written е as often as
 	// not; Arabic and Persian text write the same name with either's ya,
@@ -104,9 +101,20 @@ func (t *tokenized) split(text string, turkic bool) {
 	var cp int32 // code points before i
 	for i, r := range text {
 		switch {
-		case isWordRune(r):
+		case r < utf8.RuneSelf && lowRunes[r].word: // ASCII letters and digits: the common case, inlined
 			if !open {
-				word, open = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: i > 0 && text[i-1] == '#'}, true
+				word = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: i > 0 && text[i-1] == '#', capital: lowRunes[r].upper}
+				open = true
+			}
+			if r == 'I' && turkic {
+				folded = append(folded, "ı"...)
+			} else {
+				folded = append(folded, byte(lowRunes[r].folded))
+			}
+		case r >= utf8.RuneSelf && isWordRune(r):
+			if !open {
+				word = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: i > 0 && text[i-1] == '#', capital: startsUpper(r)}
+				open = true
 			}
 			folded = appendFoldRune(folded, r, turkic)
 		case open && isJoiner(r):
@@ -141,6 +149,8 @@ func appendFold(dst []byte, word []rune, turkic bool) []byte {
 // "և", "եւ" or "ԵՎ" (Երևան, Երեւան).
 func appendFoldRune(dst []byte, r rune, turkic bool) []byte {
 	switch {
+	case r < utf8.RuneSelf && (r != 'I' || !turkic):
+		return append(dst, byte(lowRunes[r].folded))
 	case isJoiner(r):
 		return dst
 	case r == 'և':
@@ -189,7 +199,12 @@ func separator(between string) (string, bool) {
 // startsUpper reports a word written with a capital, or in a script without
 // letter case, as names are. Georgian counts as one: its capitals
 // (Mtavruli) are for headlines only, and its letters are all small.
-func startsUpper(r rune) bool { return !unicode.IsLower(r) || unicode.Is(unicode.Georgian, r) }
+func startsUpper(r rune) bool {
+	if uint32(r) < uint32(len(lowRunes)) {
+		return lowRunes[r].upper
+	}
+	return !unicode.IsLower(r) || unicode.Is(unicode.Georgian, r)
+}
 
 // isAcronym reports an alias of at most five letters, all capitals (UN, NKR),
 // which matches only as written.
