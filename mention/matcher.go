@@ -361,22 +361,27 @@ func (r *record) walk(n *node, i, j int, bent bool) (int, *aliasRef) {
 	if j == i && !r.capital(i) {
 		return r.walkLower(i) // a name's first word as written only
 	}
+	best, bestRef := -1, (*aliasRef)(nil)
 	if child := r.edge(n.children, sep, r.word(j)); child != nil {
-		if end, ref := r.follow(child, i, j, bent, false); ref != nil {
-			return end, ref
+		if best, bestRef = r.follow(child, i, j, bent, false); bestRef != nil && (best > j || len(r.suffixes) == 0) {
+			return best, bestRef // more words as written: no ending can do better
 		}
 	}
-	if j == i {
+	if j == i && bestRef == nil {
 		for bare := range r.unprefixed(r.word(j)) {
 			if child := r.edge(n.children, sep, bare); child != nil {
 				return r.follow(child, i, j, bent, false)
 			}
 		}
 	}
-	if child := r.inflected(n, sep, i, j); child != nil {
-		return r.follow(child, i, j, true, true)
+	// The longest name with an ending wins: Минской группы is the Minsk
+	// Group (Минская группа), not Minsk (Минск) and a word.
+	for child := range r.inflected(n, sep, i, j) {
+		if end, ref := r.follow(child, i, j, true, true); ref != nil && end > best {
+			best, bestRef = end, ref
+		}
 	}
-	return -1, nil
+	return best, bestRef
 }
 
 // walkLower finds the longest name from token i, which starts with a small
@@ -406,26 +411,27 @@ func (r *record) follow(child *node, i, j int, bent, inflected bool) (int, *alia
 	return -1, nil
 }
 
-// inflected returns the node token j leads to from n with a case ending
-// after it, or nil.
-func (r *record) inflected(n *node, sep string, i, j int) *node {
-	word := r.word(j)
-	if len(r.suffixes) == 0 || !r.capital(i) {
-		return nil
-	}
-	if r.everyWord {
-		if child := r.edge(n.stems, sep, word); child != nil {
-			return child // მთიან (ყარაბაღში): a stem alone
+// inflected yields the nodes token j leads to from n with a case ending
+// after it.
+func (r *record) inflected(n *node, sep string, i, j int) iter.Seq[*node] {
+	return func(yield func(*node) bool) {
+		word := r.word(j)
+		if len(r.suffixes) == 0 || !r.capital(i) {
+			return
 		}
-	}
-	for stem := range r.stems(word) {
-		for _, edges := range []map[string]*node{n.children, n.stems} {
-			if child := r.edge(edges, sep, stem); child != nil {
-				return child
+		if r.everyWord {
+			if child := r.edge(n.stems, sep, word); child != nil && !yield(child) {
+				return // მთიან (ყარაბაღში): a stem alone
+			}
+		}
+		for stem := range r.stems(word) {
+			for _, edges := range []map[string]*node{n.children, n.stems} {
+				if child := r.edge(edges, sep, stem); child != nil && !yield(child) {
+					return
+				}
 			}
 		}
 	}
-	return nil
 }
 
 // unprefixed yields word without each clitic of the body's language that
