@@ -46,10 +46,11 @@ var namesFile []byte
 // shapes are the words of names.tsv, folded both ways (with and without
 // Turkic I).
 type shapes struct {
-	titles  map[string][][]string // a title's last word → the title's words
-	given   map[string]string     // a given name → as listed
-	endings map[byte][]string     // by last byte, longest first
-	stops   map[string]bool
+	titles   map[string][][]string // a title's last word → the title's words
+	given    map[string]string     // a given name → as listed
+	endings  map[byte][]string     // by last byte, longest first
+	stops    map[string]bool
+	prefixes map[string]bool
 }
 
 var nameShapes = mustParseShapes(namesFile)
@@ -65,9 +66,10 @@ func mustParseShapes(file []byte) *shapes {
 // parseShapes reads names.tsv: after comments (#) and a "kind text" header,
 // one entry a line, kind and text separated by a tab. Kinds: title (a word
 // or phrase before a name), given (a given name, nominative), ending (a
-// surname ending), stop (a capitalised word never in a name).
+// surname ending), stop (a capitalised word never in a name), prefix (a word
+// starting a place's or body's name, which is no person's after it either).
 func parseShapes(file []byte) (*shapes, error) {
-	s := &shapes{titles: map[string][][]string{}, given: map[string]string{}, endings: map[byte][]string{}, stops: map[string]bool{}}
+	s := &shapes{titles: map[string][][]string{}, given: map[string]string{}, endings: map[byte][]string{}, stops: map[string]bool{}, prefixes: map[string]bool{}}
 	endings := map[string]bool{}
 	scanner := bufio.NewScanner(bytes.NewReader(file))
 	line, sawHeader := 0, false
@@ -100,8 +102,10 @@ func parseShapes(file []byte) (*shapes, error) {
 				endings[words[0]] = true
 			case "stop":
 				s.stops[strings.Join(words, " ")] = true
+			case "prefix":
+				s.stops[words[0]], s.prefixes[words[0]] = true, true
 			default:
-				return nil, fmt.Errorf("mention/names.tsv:%d: unknown kind %q (title, given, ending or stop)", line, kind)
+				return nil, fmt.Errorf("mention/names.tsv:%d: unknown kind %q (title, given, ending, stop or prefix)", line, kind)
 			}
 		}
 	}
@@ -197,10 +201,10 @@ func (r *record) particle(k int) bool {
 // namesIn finds the names in the run of tokens from to end.
 func (r *record) namesIn(from, end int) {
 	for p := from; p < end; p++ {
-		if r.isTitleWord(p) || r.isStop(p) || r.particle(p) {
+		if r.titleEndsAt(p) || r.isStop(p) || r.particle(p) {
 			continue
 		}
-		if last := r.nameFrom(p, end); last > p {
+		if last := r.nameFrom(from, p, end); last > p {
 			r.addPerson(p, last)
 			p = last
 		}
@@ -208,8 +212,8 @@ func (r *record) namesIn(from, end int) {
 }
 
 // nameFrom returns the last token of a name starting at token p in a run
-// ending at end, or p when there is none.
-func (r *record) nameFrom(p, end int) int {
+// from from to end, or p when there is none.
+func (r *record) nameFrom(from, p, end int) int {
 	limit := min(end, p+4)
 	last := p
 	for last+1 < limit && (r.valid(last+1) || r.particle(last+1) && last+2 < limit && r.valid(last+2)) {
@@ -222,6 +226,10 @@ func (r *record) nameFrom(p, end int) int {
 		return p
 	}
 	if _, known := r.givenName(p); known {
+		if p > from && !r.caseless(p) && !r.titleEndsAt(p-1) && !r.titleBefore(from) &&
+			(nameShapes.prefixes[r.word(p-1)] || !r.sentenceStart(p-1) && !r.isStop(p-1)) {
+			return p // a given name inside another name: San Antonio Spurs, Karma Automotive Andreas
+		}
 		return r.givenNameFrom(p, last)
 	}
 	for k := p + 1; k < last; k++ {
@@ -234,8 +242,10 @@ func (r *record) nameFrom(p, end int) int {
 		return p // a known person's surname after a sentence's first word: Истерике Пашиняна
 	}
 	switch {
-	case titled && (r.hasEnding(last) || !r.caseless(p) && !nounsCapitalised[r.lang] && r.nowhereLower(p, last)):
+	case titled && r.hasEnding(last):
 		return last
+	case titled && !r.caseless(p) && !nounsCapitalised[r.lang] && r.nowhereLower(p, p+1):
+		return r.uncommonFrom(p, last) // words that are no common ones
 	case r.hasEnding(p+1) && !r.caseless(p) && !nounsCapitalised[r.lang] && r.nowhereLower(p, p):
 		if p+2 < end && r.valid(p+2) && r.hasEnding(p+2) && r.isPatronymic(p+1) {
 			return p + 2 // Владимир Владимирович Путин
@@ -243,6 +253,25 @@ func (r *record) nameFrom(p, end int) int {
 		return p + 1
 	}
 	return p
+}
+
+// uncommonFrom returns the last of the words from p+1 up to last that make
+// a name of at most three words (hyphenated parts are one) after p, none of
+// which the body writes in lower case: Alexandria Ocasio-Cortez, Sue Mi
+// Terry.
+func (r *record) uncommonFrom(p, last int) int {
+	end, words := p+1, 2
+	for end < last {
+		hyphen := strings.Contains(r.gap(end+1), "-")
+		if !hyphen && words == 3 || !r.nowhereLower(end+1, end+1) {
+			break
+		}
+		if !hyphen {
+			words++
+		}
+		end++
+	}
+	return end
 }
 
 // givenNameFrom returns the last token of a name starting with a known
@@ -284,21 +313,16 @@ func (r *record) knownSurname(k int) bool {
 
 // valid reports a word that may follow the first word of a name.
 func (r *record) valid(k int) bool {
-	return r.nameWord(k) && !r.isStop(k) && !r.isTitleWord(k)
+	return r.nameWord(k) && !r.isStop(k) && !r.titleEndsAt(k)
 }
 
 func (r *record) isStop(k int) bool { return nameShapes.stops[r.word(k)] }
 
-// isTitleWord reports a word that ends a title.
-func (r *record) isTitleWord(k int) bool {
-	return r.titleEndsAt(k)
-}
-
 // titleBefore reports a title right before token p: "President X", "Mr. X",
 // "said the spokesman, X".
 func (r *record) titleBefore(p int) bool {
-	if p == 0 {
-		return false
+	if p == 0 || strings.Contains(r.gap(p), "\n") {
+		return false // a title is on the name's line
 	}
 	switch strings.TrimSpace(r.gap(p)) {
 	case "", ".", ",":
@@ -450,9 +474,8 @@ func (r *record) addPerson(p, last int) {
 		r.add(i, first.start, end.end, surface, p, last)
 		return
 	}
-	surname := r.word(last)
-	base, _ := r.surnameBase(surname)
-	r.locals = append(r.locals, person{id: id, name: name, keys: []string{surname, base}, start: first.start})
+	base := string(r.fold([]rune(r.surnameAsWritten(p, last))))
+	r.locals = append(r.locals, person{id: id, name: name, keys: []string{r.word(last), base}, start: first.start})
 	r.found = append(r.found, personMention(id, name, surface, first.start, end.end))
 	for k := p; k <= last; k++ {
 		r.tokens[k].used = true
@@ -551,23 +574,41 @@ func personMention(id, name, surface string, start, end int32) schema.Mention {
 }
 
 // localSurname returns the person found by a name's shape before at whose
-// surname word is, or nil.
+// surname word is, or nil. A surname the body also writes in lower case is
+// a common word at a sentence's start ("Early voting" after Chris Early).
 func (r *record) localSurname(word string, at int32) *person {
+	if len(r.locals) == 0 {
+		return nil
+	}
 	for i := range r.locals {
 		p := &r.locals[i]
 		if p.start >= at {
 			continue
 		}
 		for _, key := range p.keys {
-			if key == word {
-				return p
-			}
-			for stem := range r.stems(word) {
-				if key == stem {
-					return p
-				}
+			if key == word || r.isStemOf(key, word) {
+				return r.unlessLower(p, word)
 			}
 		}
 	}
 	return nil
+}
+
+func (r *record) isStemOf(stem, word string) bool {
+	for s := range r.stems(word) {
+		if s == stem {
+			return true
+		}
+	}
+	return false
+}
+
+// unlessLower returns p, or nil when the body writes word in lower case.
+func (r *record) unlessLower(p *person, word string) *person {
+	for j := range r.tokens {
+		if !r.capital(j) && r.word(j) == word {
+			return nil
+		}
+	}
+	return p
 }

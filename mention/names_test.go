@@ -98,6 +98,9 @@ func TestNameLookAlikes(t *testing.T) {
 		{"az", "Azərbaycanlı Qarabağlı ailələr qayıdır. Bu gün Bakılı gənclər."},
 		{"ka", "განაცხადა პრემიერმა დღეს თბილისში."},
 		{"en", "WASHINGTON, Oct 2 (NATO) — GENERAL ASSEMBLY KAZIMOV"},
+		{"en", "Fans of the San Antonio Spurs and of Fort William cheered."},
+		{"en", "Letters to the Editor\nEditorial Cartoons"},
+		{"en", "W.M. Keck Observatory and the Prince Albert Hall."},
 	} {
 		for _, p := range names(t, c.body, c.lang) {
 			if !listed[p.Entity] {
