@@ -331,32 +331,29 @@ func (r *record) titleBefore(p int) bool {
 	return false
 }
 
-// titleEndsAt reports a title whose last word is token k, in any case form.
+// titleEndsAt reports a title whose last word is token k, as written or
+// with its case ending off.
 func (r *record) titleEndsAt(k int) bool {
-	for _, phrases := range r.titlesOf(k) {
-		for _, words := range phrases {
-			if r.wordsEndAt(words, k) {
-				return true
-			}
+	word := r.word(k)
+	if r.anyEndsAt(nameShapes.titles[word], k) {
+		return true
+	}
+	for stem := range r.stems(word) {
+		if r.anyEndsAt(nameShapes.titles[stem], k) {
+			return true
 		}
 	}
 	return false
 }
 
-// titlesOf returns the titles token k may end, as written and with its
-// case endings off.
-func (r *record) titlesOf(k int) [][][]string {
-	word := r.word(k)
-	var out [][][]string
-	if t := nameShapes.titles[word]; t != nil {
-		out = append(out, t)
-	}
-	for stem := range r.stems(word) {
-		if t := nameShapes.titles[stem]; t != nil {
-			out = append(out, t)
+// anyEndsAt reports whether one of the titles ends at token k.
+func (r *record) anyEndsAt(titles [][]string, k int) bool {
+	for _, words := range titles {
+		if r.wordsEndAt(words, k) {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // wordsEndAt reports whether the title's words end at token k; words before
