@@ -3,6 +3,7 @@ package mention
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -92,6 +93,26 @@ func nameStems(word string) []string {
 		}
 	}
 	return out
+}
+
+// scriptLanguage is the language of a body the detector could not tell
+// when its first letter beyond Latin is in a script only one language of
+// the region writes (Armenian, Georgian, Bengali), else "und".
+func scriptLanguage(body string) string {
+	for _, r := range body {
+		switch {
+		case r < 0x370 || !unicode.IsLetter(r):
+			continue
+		case unicode.Is(unicode.Armenian, r):
+			return "hy"
+		case unicode.Is(unicode.Georgian, r):
+			return "ka"
+		case unicode.Is(unicode.Bengali, r):
+			return "bn"
+		}
+		break
+	}
+	return "und"
 }
 
 // isTurkic reports the languages whose capital I is dotless.

@@ -286,6 +286,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Matcher) Find(body, lang string) []schema.Mention {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
+	if lang == "und" || lang == "" {
+		lang = scriptLanguage(body)
+	}
 	r := &record{m: m, tokenized: &s.tokenized, found: s.found[:0], lang: lang, suffixes: suffixes[lang], prefixes: prefixes[lang],
 		everyWord: everyWord[lang], turkic: isTurkic(lang), introduced: map[int]int32{}}
 	r.split(body, r.turkic)

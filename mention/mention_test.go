@@ -168,6 +168,7 @@ func TestLookAlikes(t *testing.T) {
 		{"fr", "Il y a un homme et une femme."},
 		{"en", "Unarmed, the NKVD agents and the EUROPOL team met in Kutna Hora."},
 		{"en", "Azerbaijani and Armenian soldiers; Karabakhis and Russians."},
+		{"en", "Write to press@armenpress.am or nikol.pashinyan@gov.am."}, // addresses are no handles
 	} {
 		if got := m.Find(c.body, c.lang); len(got) > 0 {
 			t.Errorf("Find(%q) = %v, want none", c.body, spans(got))

@@ -160,6 +160,9 @@ func TestInflectedEntries(t *testing.T) {
 		{"ar", "بين أذربيجان وأرمينيا", "place/armenia", "وأرمينيا"},
 		{"de", "die Zukunft Bergkarabachs", "place/nagorno-karabakh", "Bergkarabachs"},
 		{"es", "el corredor de Lachín", "place/lachin-corridor", "corredor de Lachín"},
+		{"ru", "в рамках Срединного коридора", "place/middle-corridor", "Срединного коридора"},
+		{"und", "কারাবাখে আজারবাইজানের আক্রমণ", "place/azerbaijan", "আজারবাইজানের"}, // Bengali told by its script
+		{"en", "as @LaurenceBroers wrote", "person/laurence-broers", "LaurenceBroers"},
 	} {
 		found := false
 		for _, mn := range m.Find(c.body, c.lang) {

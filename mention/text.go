@@ -12,7 +12,7 @@ type token struct {
 	start, end       int32 // code-point offsets, end exclusive
 	from, to         int32 // byte offsets in the text
 	foldFrom, foldTo int32 // byte offsets in the folded words
-	hashtag          bool  // written right after '#'
+	hashtag          bool  // written right after '#' or a handle's '@'
 	capital          bool  // starts with a capital (startsUpper)
 	used             bool  // inside a mention Find has found
 }
@@ -103,7 +103,7 @@ func (t *tokenized) split(text string, turkic bool) {
 		switch {
 		case r < utf8.RuneSelf && lowRunes[r].word: // ASCII letters and digits: the common case, inlined
 			if !open {
-				word = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: i > 0 && text[i-1] == '#', capital: lowRunes[r].upper}
+				word = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: tagged(text, i), capital: lowRunes[r].upper}
 				open = true
 			}
 			if r == 'I' && turkic {
@@ -113,7 +113,7 @@ func (t *tokenized) split(text string, turkic bool) {
 			}
 		case r >= utf8.RuneSelf && isWordRune(r):
 			if !open {
-				word = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: i > 0 && text[i-1] == '#', capital: startsUpper(r)}
+				word = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: tagged(text, i), capital: startsUpper(r)}
 				open = true
 			}
 			folded = appendFoldRune(folded, r, turkic)
@@ -127,6 +127,21 @@ func (t *tokenized) split(text string, turkic bool) {
 		tokens = append(tokens, word.endAt(cp, len(text), len(folded)))
 	}
 	*t = tokenized{text: text, tokens: tokens, folded: string(folded), buf: folded}
+}
+
+// tagged reports a word at byte i written right after '#', or after an '@'
+// that starts a handle (@NikolPashinyan), not an address (info@azertac.az).
+func tagged(text string, i int) bool {
+	switch {
+	case i == 0:
+		return false
+	case text[i-1] == '#':
+		return true
+	case text[i-1] != '@':
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i-1])
+	return i == 1 || !isWordRune(before) && before != '.' && before != '_' && before != '-'
 }
 
 // endAt returns the token ending at code point end, byte to and folded byte
