@@ -13,8 +13,10 @@ package mention
 //     "Emil Babishov", "Karen Matevosyan", "Ağcabədinin ... Hamlet Ağayevin".
 //
 // Two to four words make a name; a stop word (sentence openers, months,
-// demonyms), a word the body also writes in lower case, or a word after the
-// name that makes it a street or a building ("Aliyev Center") rules one out.
+// demonyms), a word the body also writes in lower case, a place's first word
+// before a given name ("San Antonio Spurs") or a word after the name that
+// makes it a street or a building ("Aliyev Center") rules one out. A title
+// counts on the name's line only.
 // In scripts without capitals (Georgian) and in languages that capitalise
 // every noun (German) only a title or a known given name counts.
 //
@@ -451,14 +453,21 @@ func (r *record) caseless(k int) bool {
 // lower case in the body, as common words are ("Ethnic", "Says").
 func (r *record) nowhereLower(p, last int) bool {
 	for k := p; k <= last; k++ {
-		word := r.word(k)
-		for j := range r.tokens {
-			if len(r.word(j)) == len(word) && r.word(j) == word && !r.capital(j) {
-				return false
-			}
+		if r.writtenLower(r.word(k)) {
+			return false
 		}
 	}
 	return true
+}
+
+// writtenLower reports a folded word the body writes in lower case.
+func (r *record) writtenLower(word string) bool {
+	for j := range r.tokens {
+		if !r.capital(j) && r.word(j) == word {
+			return true
+		}
+	}
+	return false
 }
 
 // addPerson records the name from token p to last.
@@ -584,7 +593,10 @@ func (r *record) localSurname(word string, at int32) *person {
 		}
 		for _, key := range p.keys {
 			if key == word || r.isStemOf(key, word) {
-				return r.unlessLower(p, word)
+				if r.writtenLower(word) {
+					return nil
+				}
+				return p
 			}
 		}
 	}
@@ -600,12 +612,3 @@ func (r *record) isStemOf(stem, word string) bool {
 	return false
 }
 
-// unlessLower returns p, or nil when the body writes word in lower case.
-func (r *record) unlessLower(p *person, word string) *person {
-	for j := range r.tokens {
-		if !r.capital(j) && r.word(j) == word {
-			return nil
-		}
-	}
-	return p
-}
