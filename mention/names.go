@@ -611,4 +611,3 @@ func (r *record) isStemOf(stem, word string) bool {
 	}
 	return false
 }
-
