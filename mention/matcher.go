@@ -30,7 +30,10 @@ type Matcher struct {
 	byID     map[string]int
 	root     *node
 	compact  map[string][]aliasRef // hashtag form: folded, separators removed
-	surnames map[string][]surnameRef
+	// casedTags holds the hashtag forms of the aliases matched only as
+	// written, letters as written: #NATO, @UN.
+	casedTags map[string][]aliasRef
+	surnames  map[string][]surnameRef
 	// contextWords holds every folded word a context rule names.
 	contextWords map[string]bool
 	// keys holds the keys of root's maps and surnames, which are few: it
@@ -131,7 +134,7 @@ func (n *node) addStem(stem string, child *node) {
 
 // NewMatcher indexes a gazetteer.
 func NewMatcher(g *Gazetteer) *Matcher {
-	m := &Matcher{entities: g.Entities, byID: map[string]int{}, root: &node{}, compact: map[string][]aliasRef{},
+	m := &Matcher{entities: g.Entities, byID: map[string]int{}, root: &node{}, compact: map[string][]aliasRef{}, casedTags: map[string][]aliasRef{},
 		surnames: map[string][]surnameRef{}, contextWords: map[string]bool{}}
 	for i, e := range g.Entities {
 		m.byID[e.ID] = i
@@ -231,11 +234,17 @@ func (m *Matcher) index(alias string, turkic bool, ref aliasRef) {
 		n = child
 	}
 	addRef(n, ref)
-	if !ref.cased {
-		key := compact.String()
-		if !hasRef(m.compact[key], ref) {
-			m.compact[key] = append(m.compact[key], ref)
-		}
+	tags, key := m.compact, compact.String()
+	if ref.cased {
+		tags, key = m.casedTags, strings.Map(func(r rune) rune {
+			if isWordRune(r) {
+				return r
+			}
+			return -1
+		}, ref.alias)
+	}
+	if !hasRef(tags[key], ref) {
+		tags[key] = append(tags[key], ref)
 	}
 }
 
@@ -564,6 +573,9 @@ func (r *record) hashtag(i int) {
 				break
 			}
 			refs := r.m.compact[string(r.fold(tag[s:e]))]
+			if len(refs) == 0 {
+				refs = r.m.casedTags[string(tag[s:e])]
+			}
 			if len(refs) == 0 || (refs[0].context != nil && !r.hasAnyWord(refs[0].context)) {
 				continue
 			}

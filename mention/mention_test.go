@@ -139,6 +139,8 @@ func TestFind(t *testing.T) {
 			[]span{{"place/nagorno-karabakh", "Карабаха"}, {"place/khankendi", "Степанакерта"}, {"place/khankendi", "Степанакерте"}, {"place/shusha", "Шуше"}}},
 		{"hashtags", "en", "#Kalbajar #kelbecer #ShushaisAzerbaijan #Xankəndi #FreeKhankendi",
 			[]span{{"place/kalbajar", "Kalbajar"}, {"place/kalbajar", "kelbecer"}, {"place/shusha", "Shusha"}, {"place/azerbaijan", "Azerbaijan"}, {"place/khankendi", "Xankəndi"}, {"place/khankendi", "Khankendi"}}},
+		{"acronyms as tags and handles, as written only", "en", "a @NATO member, #UN and #nato",
+			[]span{{"org/nato", "NATO"}, {"org/un", "UN"}}},
 		{"surname after full name", "en", "Prosecutor General Kamran Aliyev spoke. Aliyev said more.",
 			[]span{{"person/kamran-aliyev", "Kamran Aliyev"}, {"person/kamran-aliyev", "Aliyev"}}},
 		{"surname alone is the default", "en", "Aliyev said the war was over.",
