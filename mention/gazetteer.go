@@ -39,8 +39,8 @@ type Entity struct {
 	ID, Kind, Name string
 	Aliases        []string // the name first
 	Surnames       []string
-	DefaultFor     []string // surnames this person is the default for
-	Cased          map[string]bool
+	DefaultFor     []string        // surnames this person is the default for
+	Cased          map[string]bool // nil without rules, as the two below
 	Context        map[string][]string
 	NoInflect      map[string]bool
 }
@@ -117,8 +117,7 @@ func ParseGazetteer(r io.Reader, name string) (*Gazetteer, error) {
 }
 
 func parseEntity(fields []string) (Entity, error) {
-	e := Entity{ID: fields[0], Kind: fields[1], Name: strings.TrimSpace(fields[2]),
-		Cased: map[string]bool{}, Context: map[string][]string{}, NoInflect: map[string]bool{}}
+	e := Entity{ID: fields[0], Kind: fields[1], Name: strings.TrimSpace(fields[2])}
 	if !idForm.MatchString(e.ID) || !strings.HasPrefix(e.ID, e.Kind+"/") {
 		return e, fmt.Errorf("id %q must be %s/lowercase-slug", e.ID, e.Kind)
 	}
@@ -148,12 +147,15 @@ func parseEntity(fields []string) (Entity, error) {
 		}
 		switch kind {
 		case "cased":
-			e.Cased[alias] = true
+			e.Cased = setTrue(e.Cased, alias)
 		case "noinflect":
-			e.NoInflect[alias] = true
+			e.NoInflect = setTrue(e.NoInflect, alias)
 		case "context":
 			if words == "" {
 				return e, fmt.Errorf("%s: rule %q lists no context words", e.ID, rule)
+			}
+			if e.Context == nil {
+				e.Context = map[string][]string{}
 			}
 			e.Context[alias] = strings.Split(words, ",")
 		default:
@@ -161,6 +163,15 @@ func parseEntity(fields []string) (Entity, error) {
 		}
 	}
 	return e, nil
+}
+
+// setTrue sets m[key], making m if it is nil: most entities have no rules.
+func setTrue(m map[string]bool, key string) map[string]bool {
+	if m == nil {
+		m = map[string]bool{}
+	}
+	m[key] = true
+	return m
 }
 
 // split cuts a list at sep, trimming the items and dropping empty ones.

@@ -27,14 +27,20 @@ import (
 // else to the gazetteer's default for that surname.
 type Matcher struct {
 	entities []Entity
+	byID     map[string]int
 	root     *node
 	compact  map[string][]aliasRef // hashtag form: folded, separators removed
-	surnames map[string][]surnameRef
+	// casedTags holds the hashtag forms of the aliases matched only as
+	// written, letters as written: #NATO, @UN.
+	casedTags map[string][]aliasRef
+	surnames  map[string][]surnameRef
 	// contextWords holds every folded word a context rule names.
 	contextWords map[string]bool
-	// keys holds the keys of root's maps, surnames and contextWords, which
-	// are few: it rules out most of a body's words before a map lookup.
-	keys wordFilter
+	// keys holds the keys of root's maps and surnames, which are few: it
+	// rules out most of a body's words before a map lookup.
+	// lowerKeys holds the root's keys some alias writes in lower case,
+	// contextKeys the words of context rules.
+	keys, lowerKeys, contextKeys wordFilter
 }
 
 // wordFilter is a Bloom filter of words with one hash function.
@@ -57,10 +63,13 @@ func (f *wordFilter) mayHave(word string) bool {
 
 type node struct {
 	children map[string]*node
-	// stems holds the last word of names that drop a final vowel before a
-	// Russian or Ukrainian ending.
+	// stems leads to the same nodes as children, from the stems of words
+	// that change before an ending (Шуша → Шуш-и, Нагорный → Нагорн-ого).
 	stems map[string]*node
 	ends  []aliasRef
+	// lower marks a name's first word that some alias writes in lower case
+	// ("corridor de Latchine"); the others are skipped uncapitalised ("the").
+	lower bool
 }
 
 type aliasRef struct {
@@ -101,13 +110,34 @@ type surnameRef struct {
 	noInflect bool
 }
 
-func newNode() *node { return &node{children: map[string]*node{}, stems: map[string]*node{}} }
+// child returns n's child under key, made if it is not there. Maps are made
+// when first needed: most nodes end a name and have no children.
+func (n *node) child(key string) *node {
+	if n.children == nil {
+		n.children = map[string]*node{}
+	}
+	if n.children[key] == nil {
+		n.children[key] = &node{}
+	}
+	return n.children[key]
+}
+
+// addStem leads stem to child, unless another word has the stem.
+func (n *node) addStem(stem string, child *node) {
+	if n.stems == nil {
+		n.stems = map[string]*node{}
+	}
+	if n.stems[stem] == nil {
+		n.stems[stem] = child
+	}
+}
 
 // NewMatcher indexes a gazetteer.
 func NewMatcher(g *Gazetteer) *Matcher {
-	m := &Matcher{entities: g.Entities, root: newNode(), compact: map[string][]aliasRef{},
+	m := &Matcher{entities: g.Entities, byID: map[string]int{}, root: &node{}, compact: map[string][]aliasRef{}, casedTags: map[string][]aliasRef{},
 		surnames: map[string][]surnameRef{}, contextWords: map[string]bool{}}
 	for i, e := range g.Entities {
+		m.byID[e.ID] = i
 		for _, words := range e.Context {
 			for _, w := range words {
 				for _, turkic := range []bool{false, true} {
@@ -135,14 +165,23 @@ func NewMatcher(g *Gazetteer) *Matcher {
 			}
 			for _, turkic := range []bool{false, true} {
 				key := string(appendFold(nil, []rune(s), turkic))
-				if !containsSurname(m.surnames[key], ref) {
-					m.surnames[key] = append(m.surnames[key], ref)
+				keys := []string{key}
+				if stem, ok := strings.CutSuffix(key, "ი"); ok {
+					keys = append(keys, stem) // ალიევი, ალიევ-მა
+				}
+				for _, key := range keys {
+					if !containsSurname(m.surnames[key], ref) {
+						m.surnames[key] = append(m.surnames[key], ref)
+					}
 				}
 			}
 		}
 	}
-	for w := range m.root.children {
+	for w, n := range m.root.children {
 		m.keys.add(w)
+		if n.lower {
+			m.lowerKeys.add(w)
+		}
 	}
 	for w := range m.root.stems {
 		m.keys.add(w)
@@ -151,7 +190,7 @@ func NewMatcher(g *Gazetteer) *Matcher {
 		m.keys.add(w)
 	}
 	for w := range m.contextWords {
-		m.keys.add(w)
+		m.contextKeys.add(w)
 	}
 	return m
 }
@@ -185,26 +224,27 @@ func (m *Matcher) index(alias string, turkic bool, ref aliasRef) {
 			key = sep + key
 		}
 		compact.WriteString(word)
-		if k == len(words.tokens)-1 {
-			if last := []rune(key); len(last) > 3 && stemVowels[last[len(last)-1]] {
-				stem := string(last[:len(last)-1])
-				if n.stems[stem] == nil {
-					n.stems[stem] = newNode()
-				}
-				addRef(n.stems[stem], ref)
-			}
+		child := n.child(key)
+		if k == 0 && !ref.capital {
+			child.lower = true
 		}
-		if n.children[key] == nil {
-			n.children[key] = newNode()
+		for _, stem := range nameStems(word) {
+			n.addStem(key[:len(key)-len(word)]+stem, child)
 		}
-		n = n.children[key]
+		n = child
 	}
 	addRef(n, ref)
-	if !ref.cased {
-		key := compact.String()
-		if !hasRef(m.compact[key], ref) {
-			m.compact[key] = append(m.compact[key], ref)
-		}
+	tags, key := m.compact, compact.String()
+	if ref.cased {
+		tags, key = m.casedTags, strings.Map(func(r rune) rune {
+			if isWordRune(r) {
+				return r
+			}
+			return -1
+		}, ref.alias)
+	}
+	if !hasRef(tags[key], ref) {
+		tags[key] = append(tags[key], ref)
 	}
 }
 
@@ -227,10 +267,14 @@ func hasRef(refs []aliasRef, ref aliasRef) bool {
 type record struct {
 	m *Matcher
 	*tokenized
-	suffixes []string
-	words    map[string]bool // folded words of the body, for context rules
-	turkic   bool
-	found    []schema.Mention
+	lang      string
+	suffixes  []string
+	prefixes  []string
+	everyWord bool // every word of a name takes the case ending
+	locals    []person
+	words     map[string]bool // folded words of the body, for context rules
+	turkic    bool
+	found     []schema.Mention
 	// introduced maps each person named in full to where it first was.
 	introduced map[int]int32
 	key        []byte // scratch for lookup keys, so lookups do not allocate
@@ -251,7 +295,11 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (m *Matcher) Find(body, lang string) []schema.Mention {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	r := &record{m: m, tokenized: &s.tokenized, found: s.found[:0], suffixes: suffixes[lang], turkic: isTurkic(lang), introduced: map[int]int32{}}
+	if lang == "und" || lang == "" {
+		lang = scriptLanguage(body)
+	}
+	r := &record{m: m, tokenized: &s.tokenized, found: s.found[:0], lang: lang, suffixes: suffixes[lang], prefixes: prefixes[lang],
+		everyWord: everyWord[lang], turkic: isTurkic(lang), introduced: map[int]int32{}}
 	r.split(body, r.turkic)
 	for i := 0; i < len(r.tokens); i++ {
 		if r.tokens[i].hashtag {
@@ -265,6 +313,7 @@ func (m *Matcher) Find(body, lang string) []schema.Mention {
 			i = end
 		}
 	}
+	r.people()
 	r.bareSurnames()
 	slices.SortStableFunc(r.found, func(a, b schema.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	s.found = r.found
@@ -303,52 +352,110 @@ func (r *record) edge(edges map[string]*node, sep, word string) *node {
 
 // longest finds the longest name starting at token i; it returns the index
 // of its last token, or nil.
-func (r *record) longest(i int) (int, *aliasRef) {
-	var best *aliasRef
-	bestEnd := -1
-	n := r.m.root
-	for j := i; j < len(r.tokens) && !r.tokens[j].hashtag; j++ {
-		sep := ""
-		if j > i {
-			s, ok := separator(r.gap(j))
-			if !ok {
-				break
-			}
-			sep = s
-		}
-		if child := r.edge(n.children, sep, r.word(j)); child != nil {
-			if ref := r.accept(child.ends, i, j, false); ref != nil {
-				best, bestEnd = ref, j
-			}
-			n = child
-			continue
-		}
-		if ref := r.inflected(n, sep, i, j); ref != nil {
-			best, bestEnd = ref, j
-		}
-		break
+func (r *record) longest(i int) (int, *aliasRef) { return r.walk(r.m.root, i, i, false) }
+
+// walk finds the longest name that token j continues from node n, trying
+// the word as written first, then without a clitic before it (a first
+// word), then with an ending ("Արցախի" is a name's first word as written,
+// and Արցախ with an ending); bent reports an ending before j.
+func (r *record) walk(n *node, i, j int, bent bool) (int, *aliasRef) {
+	if j >= len(r.tokens) || r.tokens[j].hashtag {
+		return -1, nil
 	}
-	return bestEnd, best
+	sep := ""
+	if j > i {
+		s, ok := separator(r.gap(j))
+		if !ok {
+			return -1, nil
+		}
+		sep = s
+	}
+	if j == i && !r.capital(i) {
+		return r.walkLower(i) // a name's first word as written only
+	}
+	best, bestRef := -1, (*aliasRef)(nil)
+	if child := r.edge(n.children, sep, r.word(j)); child != nil {
+		if best, bestRef = r.follow(child, i, j, bent, false); bestRef != nil && (best > j || len(r.suffixes) == 0) {
+			return best, bestRef // more words as written: no ending can do better
+		}
+	}
+	if j == i && bestRef == nil {
+		for bare := range r.unprefixed(r.word(j)) {
+			if child := r.edge(n.children, sep, bare); child != nil {
+				return r.follow(child, i, j, bent, false)
+			}
+		}
+	}
+	// The longest name with an ending wins: Минской группы is the Minsk
+	// Group (Минская группа), not Minsk (Минск) and a word.
+	for child := range r.inflected(n, sep, i, j) {
+		if end, ref := r.follow(child, i, j, true, true); ref != nil && end > best {
+			best, bestRef = end, ref
+		}
+	}
+	return best, bestRef
 }
 
-// inflected tries token j as the last word of a name with a case ending.
-func (r *record) inflected(n *node, sep string, i, j int) *aliasRef {
-	word := r.word(j)
-	if len(r.suffixes) == 0 || !r.capital(i) {
-		return nil
+// walkLower finds the longest name from token i, which starts with a small
+// letter: only names some alias writes so, and with no clitic or ending on
+// the first word (both need a capital there).
+func (r *record) walkLower(i int) (int, *aliasRef) {
+	if word := r.word(i); !r.m.lowerKeys.mayHave(word) {
+		return -1, nil
 	}
-	for stem := range r.stems(word) {
-		for _, edges := range []map[string]*node{n.children, n.stems} {
-			child := r.edge(edges, sep, stem)
-			if child == nil {
-				continue
+	if child := r.edge(r.m.root.children, "", r.word(i)); child != nil && child.lower {
+		return r.follow(child, i, i, false, false)
+	}
+	return -1, nil
+}
+
+// follow returns the longest name through child, the node of token j, or
+// nil.
+func (r *record) follow(child *node, i, j int, bent, inflected bool) (int, *aliasRef) {
+	if !inflected || r.everyWord {
+		if end, ref := r.walk(child, i, j+1, bent); ref != nil {
+			return end, ref
+		}
+	}
+	if ref := r.accept(child.ends, i, j, bent); ref != nil {
+		return j, ref
+	}
+	return -1, nil
+}
+
+// inflected yields the nodes token j leads to from n with a case ending
+// after it.
+func (r *record) inflected(n *node, sep string, i, j int) iter.Seq[*node] {
+	return func(yield func(*node) bool) {
+		word := r.word(j)
+		if len(r.suffixes) == 0 || !r.capital(i) {
+			return
+		}
+		if r.everyWord {
+			if child := r.edge(n.stems, sep, word); child != nil && !yield(child) {
+				return // მთიან (ყარაბაღში): a stem alone
 			}
-			if ref := r.accept(child.ends, i, j, true); ref != nil {
-				return ref
+		}
+		for stem := range r.stems(word) {
+			for _, edges := range []map[string]*node{n.children, n.stems} {
+				if child := r.edge(edges, sep, stem); child != nil && !yield(child) {
+					return
+				}
 			}
 		}
 	}
-	return nil
+}
+
+// unprefixed yields word without each clitic of the body's language that
+// leaves three letters or more.
+func (r *record) unprefixed(word string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, p := range r.prefixes {
+			if bare, ok := strings.CutPrefix(word, p); ok && utf8.RuneCountInString(bare) >= 3 && !yield(bare) {
+				return
+			}
+		}
+	}
 }
 
 // accept returns the first alias ending here whose rules the text meets, or
@@ -466,6 +573,9 @@ func (r *record) hashtag(i int) {
 				break
 			}
 			refs := r.m.compact[string(r.fold(tag[s:e]))]
+			if len(refs) == 0 {
+				refs = r.m.casedTags[string(tag[s:e])]
+			}
 			if len(refs) == 0 || (refs[0].context != nil && !r.hasAnyWord(refs[0].context)) {
 				continue
 			}
@@ -489,7 +599,10 @@ func (r *record) bareSurnames() {
 		if refs == nil {
 			refs, inflected = r.surnameStem(word)
 		}
-		if entity, ok := r.resolveSurname(refs, inflected, introduced, t.start); ok {
+		entity, since, ok := r.resolveSurname(refs, inflected, introduced, t.start)
+		if p := r.localSurname(word, t.start); p != nil && (!ok || since < 0 || p.start < since) {
+			r.found = append(r.found, personMention(p.id, p.name, r.text[t.from:t.to], t.start, t.end))
+		} else if ok {
 			r.add(entity, t.start, t.end, r.text[t.from:t.to], k, k)
 		}
 	}
@@ -529,12 +642,13 @@ func (m *Matcher) surnamesOf(word string) []surnameRef {
 }
 
 func (m *Matcher) isContextWord(word string) bool {
-	return m.keys.mayHave(word) && m.contextWords[word]
+	return m.contextKeys.mayHave(word) && m.contextWords[word]
 }
 
 // resolveSurname picks the person a bare surname at position at means: the
-// first of that surname named in full before it, else the default.
-func (r *record) resolveSurname(refs []surnameRef, inflected bool, introduced map[int]int32, at int32) (int, bool) {
+// first of that surname named in full before it (and where), else the
+// default (at -1).
+func (r *record) resolveSurname(refs []surnameRef, inflected bool, introduced map[int]int32, at int32) (int, int32, bool) {
 	best, bestStart := -1, at
 	fallback := -1
 	for _, ref := range refs {
@@ -549,7 +663,7 @@ func (r *record) resolveSurname(refs []surnameRef, inflected bool, introduced ma
 		}
 	}
 	if best >= 0 {
-		return best, true
+		return best, bestStart, true
 	}
-	return fallback, fallback >= 0
+	return fallback, -1, fallback >= 0
 }

@@ -12,7 +12,8 @@ type token struct {
 	start, end       int32 // code-point offsets, end exclusive
 	from, to         int32 // byte offsets in the text
 	foldFrom, foldTo int32 // byte offsets in the folded words
-	hashtag          bool  // written right after '#'
+	hashtag          bool  // written right after '#' or a handle's '@'
+	capital          bool  // starts with a capital (startsUpper)
 	used             bool  // inside a mention Find has found
 }
 
@@ -33,32 +34,58 @@ func (t *tokenized) word(k int) string {
 func (t *tokenized) gap(k int) string { return t.text[t.tokens[k-1].to:t.tokens[k].from] }
 
 // capital reports whether token k starts with a capital.
-func (t *tokenized) capital(k int) bool {
-	first, _ := utf8.DecodeRuneInString(t.text[t.tokens[k].from:])
-	return startsUpper(first)
-}
+func (t *tokenized) capital(k int) bool { return t.tokens[k].capital }
 
 type runeInfo struct {
-	word   bool // isWordRune
-	folded rune // foldRune outside Turkic text
+	word, joiner, upper bool // isWordRune, isJoiner, startsUpper
+	folded              rune // foldRune outside Turkic text
 }
 
-// lowRunes caches runeInfo below U+0800, for the Latin, Cyrillic and Armenian
-// letters of the region's text, so most runes skip the binary searches in
-// unicode's tables.
+// lowRunes caches runeInfo below U+0800, for the Latin, Cyrillic, Armenian
+// and Arabic letters of the region's text, so most runes skip the binary
+// searches in unicode's tables.
 var lowRunes = func() (t [0x800]runeInfo) {
 	for r := range t {
-		t[r] = runeInfo{word: letterMarkOrDigit(rune(r)), folded: unicode.ToLower(rune(r))}
+		t[r] = runeInfo{word: letterMarkOrDigit(rune(r)), upper: !unicode.IsLower(rune(r)), folded: unicode.ToLower(rune(r))}
 	}
-	t['İ'].folded = 'i' // foldRune's rule, not unicode's
+	// foldRune's rules, not unicode's: İ is i; ё is written е as often as
+	// not; Arabic and Persian text write the same name with either's ya,
+	// kaf, alef and ta marbuta.
+	for from, to := range map[rune]rune{'İ': 'i', 'ё': 'е', 'Ё': 'е',
+		'ي': 'ی', 'ى': 'ی', 'ك': 'ک', 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ۀ': 'ه', 'ة': 'ه'} {
+		t[from].folded = to
+	}
+	// Joiners sit inside words and are dropped when folding: the soft
+	// hyphen, the Arabic tatweel and vowel marks (Persian's zero-width
+	// non-joiner is above the table).
+	for _, r := range append([]rune{0xAD, 0x640, 0x670}, runeRange(0x64B, 0x65F)...) {
+		t[r] = runeInfo{joiner: true}
+	}
 	return t
 }()
+
+func runeRange(from, to rune) []rune {
+	var out []rune
+	for r := from; r <= to; r++ {
+		out = append(out, r)
+	}
+	return out
+}
 
 func isWordRune(r rune) bool {
 	if uint32(r) < uint32(len(lowRunes)) {
 		return lowRunes[r].word
 	}
 	return letterMarkOrDigit(r)
+}
+
+// isJoiner reports a rune that continues a word it is inside but is no
+// letter of it: "قره‌باغ" (with a zero-width non-joiner) is "قرهباغ".
+func isJoiner(r rune) bool {
+	if uint32(r) < uint32(len(lowRunes)) {
+		return lowRunes[r].joiner
+	}
+	return r == 0x200C || r == 0x200D
 }
 
 func letterMarkOrDigit(r rune) bool {
@@ -73,12 +100,25 @@ func (t *tokenized) split(text string, turkic bool) {
 	open := false
 	var cp int32 // code points before i
 	for i, r := range text {
-		if isWordRune(r) {
+		switch {
+		case r < utf8.RuneSelf && lowRunes[r].word: // ASCII letters and digits: the common case, inlined
 			if !open {
-				word, open = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: i > 0 && text[i-1] == '#'}, true
+				word = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: tagged(text, i), capital: lowRunes[r].upper}
+				open = true
 			}
-			folded = utf8.AppendRune(folded, foldRune(r, turkic))
-		} else if open {
+			if r == 'I' && turkic {
+				folded = append(folded, "ı"...)
+			} else {
+				folded = append(folded, byte(lowRunes[r].folded))
+			}
+		case r >= utf8.RuneSelf && isWordRune(r):
+			if !open {
+				word = token{start: cp, from: int32(i), foldFrom: int32(len(folded)), hashtag: tagged(text, i), capital: startsUpper(r)}
+				open = true
+			}
+			folded = appendFoldRune(folded, r, turkic)
+		case open && isJoiner(r):
+		case open:
 			tokens, open = append(tokens, word.endAt(cp, i, len(folded))), false
 		}
 		cp++
@@ -87,6 +127,21 @@ func (t *tokenized) split(text string, turkic bool) {
 		tokens = append(tokens, word.endAt(cp, len(text), len(folded)))
 	}
 	*t = tokenized{text: text, tokens: tokens, folded: string(folded), buf: folded}
+}
+
+// tagged reports a word at byte i written right after '#', or after an '@'
+// that starts a handle (@NikolPashinyan), not an address (info@azertac.az).
+func tagged(text string, i int) bool {
+	switch {
+	case i == 0:
+		return false
+	case text[i-1] == '#':
+		return true
+	case text[i-1] != '@':
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i-1])
+	return i == 1 || !isWordRune(before) && before != '.' && before != '_' && before != '-'
 }
 
 // endAt returns the token ending at code point end, byte to and folded byte
@@ -99,9 +154,26 @@ func (t token) endAt(end int32, to, foldTo int) token {
 // appendFold appends word lower-cased for matching to dst.
 func appendFold(dst []byte, word []rune, turkic bool) []byte {
 	for _, r := range word {
-		dst = utf8.AppendRune(dst, foldRune(r, turkic))
+		dst = appendFoldRune(dst, r, turkic)
 	}
 	return dst
+}
+
+// appendFoldRune appends r folded to dst, which holds the word so far.
+// Joiners are dropped, and Armenian ev is one spelling whether written
+// "և", "եւ" or "ԵՎ" (Երևան, Երեւան).
+func appendFoldRune(dst []byte, r rune, turkic bool) []byte {
+	switch {
+	case r < utf8.RuneSelf && (r != 'I' || !turkic):
+		return append(dst, byte(lowRunes[r].folded))
+	case isJoiner(r):
+		return dst
+	case r == 'և':
+		return append(dst, "եվ"...)
+	case (r == 'ւ' || r == 'Ւ') && len(dst) >= len("ե") && string(dst[len(dst)-len("ե"):]) == "ե":
+		return utf8.AppendRune(dst, 'վ')
+	}
+	return utf8.AppendRune(dst, foldRune(r, turkic))
 }
 
 // foldRune lower-cases a letter. In Azerbaijani and Turkish, I is the
@@ -140,8 +212,14 @@ func separator(between string) (string, bool) {
 }
 
 // startsUpper reports a word written with a capital, or in a script without
-// letter case (Georgian), as names are.
-func startsUpper(r rune) bool { return !unicode.IsLower(r) }
+// letter case, as names are. Georgian counts as one: its capitals
+// (Mtavruli) are for headlines only, and its letters are all small.
+func startsUpper(r rune) bool {
+	if uint32(r) < uint32(len(lowRunes)) {
+		return lowRunes[r].upper
+	}
+	return !unicode.IsLower(r) || unicode.Is(unicode.Georgian, r)
+}
 
 // isAcronym reports an alias of at most five letters, all capitals (UN, NKR),
 // which matches only as written.
