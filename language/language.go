@@ -31,20 +31,13 @@ const (
 	sampleWords = 24
 )
 
-// Detector tells languages; it is safe for concurrent use.
-//
-// A text is first sorted by the script most of its letters are in, and only
-// the languages written in that script are weighed: lingua would rule the
-// others out itself, after the same work for each. Armenian and Georgian,
-// one language each here, need no weighing.
-type Detector struct {
-	latin, cyrillic, arabic *group
-}
+// Detector tells languages; it is safe for concurrent use. The models are
+// shared by every detector and read when a text first needs them.
+type Detector struct{}
 
-// NewDetector builds a detector. A script's models load when a text in it
-// first comes.
+// NewDetector builds a detector.
 func NewDetector() *Detector {
-	return &Detector{latin: latinGroup(), cyrillic: cyrillicGroup(), arabic: arabicGroup()}
+	return &Detector{}
 }
 
 // isNoise reports a word that says nothing of a text's language: a link, a
@@ -141,66 +134,14 @@ func eachWord(text string, f func(start, end int)) {
 	emit(len(text))
 }
 
-// best returns the code of text's most likely language and its confidence,
-// or "" and 0.
+// best returns the code of text's most likely language and its
+// confidence, or "" and 0.
 func (d *Detector) best(text string) (string, float64) {
-	switch script(text) {
-	case scriptArmenian:
-		return "hy", 1
-	case scriptGeorgian:
-		return "ka", 1
-	case scriptCyrillic:
-		return d.cyrillic.detect(text)
-	case scriptArabic:
-		return d.arabic.detect(text)
-	case scriptLatin:
-		return d.latin.detect(text)
+	v := linguaDetect(text)
+	if v.lang < 0 {
+		return "", 0
 	}
-	return "", 0
-}
-
-type writingSystem int
-
-const (
-	scriptNone writingSystem = iota
-	scriptLatin
-	scriptCyrillic
-	scriptArmenian
-	scriptGeorgian
-	scriptArabic
-)
-
-var scripts = []struct {
-	table  *unicode.RangeTable
-	script writingSystem
-}{
-	{unicode.Latin, scriptLatin}, {unicode.Cyrillic, scriptCyrillic},
-	{unicode.Armenian, scriptArmenian}, {unicode.Georgian, scriptGeorgian},
-	{unicode.Arabic, scriptArabic},
-}
-
-// script returns the writing system most of text's letters are in, the
-// first listed on a tie.
-func script(text string) writingSystem {
-	counts := make([]int, len(scripts))
-	for _, r := range text {
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		for i, s := range scripts {
-			if unicode.Is(s.table, r) {
-				counts[i]++
-				break
-			}
-		}
-	}
-	best, bestCount := scriptNone, 0
-	for i, c := range counts {
-		if c > bestCount {
-			best, bestCount = scripts[i].script, c
-		}
-	}
-	return best
+	return languages[v.lang].code, v.confidence
 }
 
 func lowercaseWords(words []string) []string {
