@@ -22,9 +22,6 @@ const (
 	// shortText is the word count under which names are checked for
 	// outweighing the rest; in a longer text they are diluted.
 	shortText = 30
-	// minConfidence is the least confidence a label is given with: below it
-	// the text fits several languages and is undetermined.
-	minConfidence = 0.5
 	// sampleWords is how many words of a long text are read: its start,
 	// middle and end, a third each. The detector's time grows with the
 	// text, its answer does not change past a few hundred words.
@@ -54,8 +51,12 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 	// Hashtags are mostly names, which belong to no language; a text of
 	// nothing else is undetermined.
 	words, total := sample(text)
-	clean := strings.Join(words, " ")
-	lang, conf := d.best(clean)
+	clean := read(strings.Join(words, " "))
+	side := otherSide
+	if regional(clean) {
+		side = regionSide
+	}
+	v := side.tell(clean)
 	// In a short text names can outweigh the words that carry the language
 	// ("Jomard village of Kalbajar district" reads as Spanish). Ask again
 	// with only the words in lower case: if the answers differ, those plain
@@ -63,20 +64,19 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 	// ("и", "с") do not overrule.
 	if total < shortText {
 		if plain := lowercaseWords(words); len(plain) >= 2 && len(plain) < len(words) {
-			plainLang, plainConf := d.best(strings.Join(plain, " "))
-			switch {
-			case plainLang == lang, plainLang == "":
-			case plainConf >= minConfidence:
-				lang, conf = plainLang, plainConf
+			switch p := side.tell(read(strings.Join(plain, " "))); {
+			case p.lang == v.lang, p.lang < 0:
+			case side.sure(p):
+				v = p
 			default:
 				return Undetermined, 0
 			}
 		}
 	}
-	if conf < minConfidence {
+	if !side.sure(v) {
 		return Undetermined, 0
 	}
-	return lang, math.Round(conf*1e4) / 1e4
+	return languages[v.lang].code, math.Round(v.confidence*1e4) / 1e4
 }
 
 // sample returns text's words that are not noise, cut to sampleWords from
@@ -132,16 +132,6 @@ func eachWord(text string, f func(start, end int)) {
 		i += size
 	}
 	emit(len(text))
-}
-
-// best returns the code of text's most likely language and its
-// confidence, or "" and 0.
-func (d *Detector) best(text string) (string, float64) {
-	v := linguaDetect(text)
-	if v.lang < 0 {
-		return "", 0
-	}
-	return languages[v.lang].code, v.confidence
 }
 
 func lowercaseWords(words []string) []string {

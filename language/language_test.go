@@ -64,53 +64,118 @@ func BenchmarkDetect(b *testing.B) {
 }
 
 // TestMatchesLingua checks the detection in lingua.go against lingua-go's
-// own detector, in low-accuracy mode over all its languages: the same
-// language and, to four decimals, the same confidence, on every line of the
-// seeds, on windows of their words of several lengths, and on texts made to
-// reach each of lingua's rules.
+// own detector in low-accuracy mode, over all its languages and over each of
+// the region's sets: the same language and, to four decimals, the same
+// confidence, on every line of the seeds and every sentence of sentences, on
+// windows of their words of several lengths, and on texts made to reach
+// each of lingua's rules.
 func TestMatchesLingua(t *testing.T) {
-	theirs := lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithLowAccuracyMode().Build()
+	reference := func(codes ...string) lingua.LanguageDetector {
+		var langs []lingua.Language
+		for _, code := range codes {
+			langs = append(langs, lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(code)))
+		}
+		return lingua.NewLanguageDetectorBuilder().FromLanguages(langs...).WithLowAccuracyMode().Build()
+	}
+	detectors := []struct {
+		ours   *rules
+		theirs lingua.LanguageDetector
+	}{
+		{allRules, lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithLowAccuracyMode().Build()},
+		{regionLatin, reference(codesOf(regionLatin)...)},
+		{regionCyrillic, reference(codesOf(regionCyrillic)...)},
+		{regionArabic, reference(codesOf(regionArabic)...)},
+	}
+	texts := append(ruleTexts(), seedTexts(t)...)
+	for _, s := range sentences {
+		texts = append(texts, s.text)
+		texts = append(texts, windows(s.text, 1, 2, 3, 5)...)
+	}
+	for _, text := range texts {
+		r := read(text)
+		for _, d := range detectors {
+			wantLang, wantConf := "", 0.0
+			if values := d.theirs.ComputeLanguageConfidenceValues(text); len(values) > 0 && values[0].Value() > 0 {
+				wantLang = strings.ToLower(values[0].Language().IsoCode639_1().String())
+				wantConf = math.Round(values[0].Value()*1e4) / 1e4
+			}
+			v := d.ours.detect(r)
+			gotLang, gotConf := "", math.Round(v.confidence*1e4)/1e4
+			if v.lang >= 0 {
+				gotLang = languages[v.lang].code
+			}
+			if gotLang != wantLang || gotConf != wantConf {
+				t.Errorf("%d languages: detect(%q) = %s %.4f, lingua says %s %.4f", len(d.ours.all), text, gotLang, gotConf, wantLang, wantConf)
+			}
+		}
+	}
+	t.Logf("%d texts compared", len(texts))
+}
+
+func codesOf(rs *rules) []string {
+	var codes []string
+	for _, lang := range rs.all {
+		codes = append(codes, languages[lang].code)
+	}
+	return codes
+}
+
+// ruleTexts are texts made to reach each of lingua's rules: scripts mixed
+// and tied, Chinese and Japanese letters, and each letter of lingua's tables
+// of letters one or a few languages have, alone and among others.
+func ruleTexts() []string {
 	texts := []string{
 		"", "a", "ab", "abc", "ə", "əəə", "Straße", "straße groß", "ґанок їжак", "їжак",
 		"Ağdam şəhəri", "Ağdam", "ğğğ ııı", "São João", "où çà", "ñandú",
-		"漢字 kanji", "ひらがな text", "漢ひ abc", "Путин Putin Putin", "Путин Путин Putin Putin",
+		"漢字 kanji", "ひらがな text", "漢ひ abc", "漢字", "漢字 ひらがな", "カタカナ 漢字 abc",
+		"Путин Putin Putin", "Путин Путин Putin Putin",
 		"abc абв", "abc абв ab3", "xyz xyz абв", "qqq", "zzzz qqqq", "ӘӘӘ", "Əlİ İlham",
 		"صلح في قره باغ", "صلح در قره باغ است", "پژوهش گاه", "ك ی", "Ιούλιος abc",
 		"Ahmad 's-Gravenhage l'été", "Müller über München", "Kəlbəcər Azadlığın Mübarək!",
+		"한국어 abc", "ภาษาไทย", "עברית abc abc", "मराठी ळ", "हिन्दी भाषा", "ab漢字 cd",
+		"Ֆրանսիա Paris", "ბათუმი Batumi", "Batumi ბათუმი ბათუმი",
 	}
+	for _, l := range languages {
+		for _, c := range l.unique {
+			texts = append(texts, string(c), "ab"+string(c)+"cd efg", "ab"+string(c)+"cd efg hij klm")
+		}
+	}
+	for _, s := range sharedLetters {
+		for _, c := range s.letters {
+			texts = append(texts, "ab"+string(c)+"cd", "ab"+string(c)+"cd efg", "ab"+string(c)+"cd efg hij klm")
+		}
+	}
+	return texts
+}
+
+// seedTexts are the seeds' lines and windows of their words.
+func seedTexts(t *testing.T) []string {
 	seeds, err := filepath.Glob("../seeds/*.txt")
 	if err != nil || len(seeds) == 0 {
 		t.Fatalf("no seeds: %v", err)
 	}
+	var texts []string
 	for _, path := range seeds {
 		raw, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		texts = append(texts, strings.Split(string(raw), "\n")...)
-		words := strings.Fields(string(raw))
-		for _, size := range []int{2, 5, 12, 24} {
-			for i := 0; i+size <= len(words); i += size {
-				texts = append(texts, strings.Join(words[i:i+size], " "))
-			}
+		texts = append(texts, windows(string(raw), 2, 5, 12, 24)...)
+	}
+	return texts
+}
+
+// windows returns text's words in runs of each size, one after the other.
+func windows(text string, sizes ...int) []string {
+	words := strings.Fields(text)
+	var out []string
+	for _, size := range sizes {
+		for i := 0; i+size <= len(words); i += size {
+			out = append(out, strings.Join(words[i:i+size], " "))
 		}
 	}
-	for _, text := range texts {
-		wantLang, wantConf := "", 0.0
-		if values := theirs.ComputeLanguageConfidenceValues(text); len(values) > 0 && values[0].Value() > 0 {
-			wantLang = strings.ToLower(values[0].Language().IsoCode639_1().String())
-			wantConf = math.Round(values[0].Value()*1e4) / 1e4
-		}
-		v := linguaDetect(text)
-		gotLang, gotConf := "", math.Round(v.confidence*1e4)/1e4
-		if v.lang >= 0 {
-			gotLang = languages[v.lang].code
-		}
-		if gotLang != wantLang || gotConf != wantConf {
-			t.Errorf("detect(%q) = %s %.4f, lingua says %s %.4f", text, gotLang, gotConf, wantLang, wantConf)
-		}
-	}
-	t.Logf("%d texts compared", len(texts))
+	return out
 }
 
 // FuzzDetect checks any text gets a known label with a confidence in (0, 1],

@@ -114,25 +114,53 @@ var sharedLetters = []struct{ letters, codes string }{
 	{"Éé", "ca cs fr hu is ga it pt sk es vi yo"},
 }
 
-// rules are lingua's tables indexed for lookup.
+// rules are lingua's tables for a detector built from some of its
+// languages, indexed for lookup. lingua's rules depend on which languages a
+// detector tells: a letter of a language left out counts for nothing.
 type rules struct {
-	chinese, japanese int
-	// uniqueTo maps a letter to the language that alone has it.
+	included [languageCount]bool
+	// uniqueTo maps a letter to the included language that alone has it.
 	uniqueTo map[rune]int
 	// sharedBy maps a letter to the few languages that have it.
 	sharedBy map[rune][]int
-	// soleLanguage is, per alphabet, the only language written in it, or -1.
+	// soleLanguage is, per alphabet, the only language of lingua written in
+	// it if it is included, or -1.
 	soleLanguage [alphabetCount]int
-	// writtenIn lists, per alphabet, the languages written in it.
+	// writtenIn lists, per alphabet, the included languages written in it.
 	writtenIn [alphabetCount][]int
 	all       []int
 }
 
-var theRules = newRules()
+var (
+	chinese, japanese = languageIndex("zh"), languageIndex("ja")
+	// allRules are lingua's with every language.
+	allRules = newRules(allCodes()...)
+)
 
-func newRules() *rules {
+func allCodes() []string {
+	codes := make([]string, languageCount)
+	for i, l := range languages {
+		codes[i] = l.code
+	}
+	return codes
+}
+
+// newRules builds the rules of a detector of the languages of codes.
+func newRules(codes ...string) *rules {
 	r := &rules{uniqueTo: map[rune]int{}, sharedBy: map[rune][]int{}}
+	for _, code := range codes {
+		r.included[languageIndex(code)] = true
+	}
+	var writers [alphabetCount][]int
 	for lang, l := range languages {
+		for a := range alphabetCount {
+			if l.alphabets&(1<<a) != 0 {
+				writers[a] = append(writers[a], lang)
+			}
+		}
+		if !r.included[lang] {
+			continue
+		}
 		for _, c := range l.unique {
 			r.uniqueTo[c] = lang
 		}
@@ -143,10 +171,9 @@ func newRules() *rules {
 		}
 		r.all = append(r.all, lang)
 	}
-	r.chinese, r.japanese = languageIndex("zh"), languageIndex("ja")
-	for a, langs := range r.writtenIn {
+	for a, langs := range writers {
 		r.soleLanguage[a] = -1
-		if len(langs) == 1 {
+		if len(langs) == 1 && r.included[langs[0]] {
 			r.soleLanguage[a] = langs[0]
 		}
 	}
@@ -188,10 +215,6 @@ func alphabetOfRune(r rune) alphabet {
 	return -1
 }
 
-// undecided is the outcome of a rule that leaves the models to weigh the
-// candidates.
-const undecided = -1
-
 // verdict is what lingua concludes of a text: the index of the most likely
 // language, or -1, its confidence and the next language's.
 type verdict struct {
@@ -201,29 +224,60 @@ type verdict struct {
 
 var nothing = verdict{lang: -1}
 
-// linguaDetect is lingua's ComputeLanguageConfidenceValues over all its
-// languages in low-accuracy mode, reduced to its two best values.
-func linguaDetect(text string) verdict {
-	words := letterRuns(strings.ToLower(text))
-	if len(words) == 0 {
+// reading is a text as lingua reads it: its words, and what the models say
+// of it, worked out once however many detectors weigh it.
+type reading struct {
+	words  []string
+	scored *scores
+}
+
+// scores are the models' findings on a text: per language, the sum of the
+// log-probabilities of its distinct trigrams as lingua works it out, and how
+// many distinct trigrams it has.
+type scores struct {
+	sums     [languageCount]int64
+	trigrams int
+}
+
+func read(text string) *reading {
+	return &reading{words: letterRuns(strings.ToLower(text))}
+}
+
+// scores returns the models' findings on the text.
+func (r *reading) scores() *scores {
+	if r.scored == nil {
+		r.scored = theModels().score(r.words)
+	}
+	return r.scored
+}
+
+// detect is lingua's ComputeLanguageConfidenceValues in low-accuracy mode
+// for a detector of rs's languages, reduced to its two best values.
+func (rs *rules) detect(r *reading) verdict {
+	if len(r.words) == 0 {
 		return nothing
 	}
-	rules := theRules
-	if lang := rules.byUniqueLetters(words); lang != undecided {
+	if lang, decided := rs.byUniqueLetters(r.words); decided {
+		if lang < 0 || !rs.included[lang] {
+			return nothing
+		}
 		return verdict{lang: lang, confidence: 1}
 	}
-	candidates := rules.candidates(words)
-	if len(candidates) == 1 {
+	candidates := rs.candidates(r.words)
+	switch len(candidates) {
+	case 0:
+		return nothing
+	case 1:
 		return verdict{lang: candidates[0], confidence: 1}
 	}
 	letters := 0
-	for _, w := range words {
+	for _, w := range r.words {
 		letters += utf8.RuneCountInString(w)
 	}
 	if letters < 3 {
 		return nothing
 	}
-	return score(theModels(), words, candidates)
+	return softmax(r.scores(), candidates)
 }
 
 // letterRuns splits lower-cased text into words as lingua does: runs of
@@ -255,9 +309,10 @@ func letterRuns(text string) []string {
 
 // byUniqueLetters is lingua's first rule: a word votes for the language
 // whose letters it holds most of, among the letters of alphabets only one
-// language is written in, Han (Chinese) and the letters only one language
-// has; if most words vote alike, that is the answer.
-func (rs *rules) byUniqueLetters(words []string) int {
+// language is written in, Han (Chinese), Hiragana and Katakana (Japanese)
+// and the letters only one language has; if most words vote alike, that is
+// the answer, which may be a language the detector does not tell.
+func (rs *rules) byUniqueLetters(words []string) (lang int, decided bool) {
 	unknown := languageCount
 	totals := make([]int, languageCount+1)
 	counts := make([]int, languageCount)
@@ -271,7 +326,9 @@ func (rs *rules) byUniqueLetters(words []string) int {
 			case a >= 0 && rs.soleLanguage[a] >= 0:
 				counts[rs.soleLanguage[a]]++
 			case a == han:
-				counts[rs.chinese]++
+				counts[chinese]++
+			case a == hiragana || a == katakana:
+				counts[japanese]++
 			case a == latin || a == cyrillic || a == devanagari:
 				if lang, ok := rs.uniqueTo[r]; ok {
 					counts[lang]++
@@ -283,17 +340,17 @@ func (rs *rules) byUniqueLetters(words []string) int {
 	if float64(totals[unknown]) < float64(len(words))*0.5 {
 		totals[unknown] = 0
 	}
-	if present(totals) == 2 && totals[rs.chinese] > 0 && totals[rs.japanese] > 0 {
-		return rs.japanese
+	if present(totals) == 2 && totals[chinese] > 0 && totals[japanese] > 0 {
+		return japanese, true
 	}
 	best, second := topTwo(totals)
 	switch {
 	case best < 0 || best == unknown:
-		return undecided
+		return 0, false
 	case second >= 0 && totals[best] == totals[second]:
-		return undecided
+		return 0, false
 	}
-	return best
+	return best, true
 }
 
 // wordVote is the language a word's letter counts vote for, or unknown.
@@ -302,13 +359,15 @@ func (rs *rules) wordVote(counts []int, unknown int) int {
 	case 0:
 		return unknown
 	case 1:
-		lang, _ := topTwo(counts)
-		return lang
+		if lang, _ := topTwo(counts); rs.included[lang] {
+			return lang
+		}
+		return unknown
 	}
-	if counts[rs.chinese] > 0 && counts[rs.japanese] > 0 {
-		return rs.japanese
+	if counts[chinese] > 0 && counts[japanese] > 0 {
+		return japanese
 	}
-	if best, second := topTwo(counts); counts[best] > counts[second] {
+	if best, second := topTwo(counts); counts[best] > counts[second] && rs.included[best] {
 		return best
 	}
 	return unknown
@@ -346,17 +405,8 @@ func topTwo(counts []int) (best, second int) {
 // the words hold, if any are. Where two alphabets have as many words, lingua
 // takes either at random; this takes the first.
 func (rs *rules) candidates(words []string) []int {
-	var perAlphabet [alphabetCount]int
-	for _, w := range words {
-		if a := alphabetOf(w); a >= 0 {
-			perAlphabet[a]++
-		}
-	}
-	top, second := topTwo(perAlphabet[:])
-	switch {
-	case top < 0:
-		return rs.all
-	case second >= 0 && allEqual(perAlphabet[:]):
+	top, tied := topAlphabet(words)
+	if top < 0 || tied {
 		return rs.all
 	}
 	filtered := rs.writtenIn[top]
@@ -385,6 +435,19 @@ func (rs *rules) candidates(words []string) []int {
 		return subset
 	}
 	return filtered
+}
+
+// topAlphabet returns the alphabet most words are in, the first on a tie,
+// or -1, and whether every alphabet words are in has as many of them.
+func topAlphabet(words []string) (top alphabet, tied bool) {
+	var perAlphabet [alphabetCount]int
+	for _, w := range words {
+		if a := alphabetOf(w); a >= 0 {
+			perAlphabet[a]++
+		}
+	}
+	best, second := topTwo(perAlphabet[:])
+	return alphabet(best), second >= 0 && allEqual(perAlphabet[:])
 }
 
 // alphabetOf returns the alphabet all of word's letters are in, or -1.
@@ -417,12 +480,11 @@ func allEqual(counts []int) bool {
 	return true
 }
 
-// score sums, for each candidate, the log-probabilities of the text's
-// distinct trigrams and turns the sums into confidences by softmax. Each
-// trigram adds the entries of itself, its bigram prefix and its first letter
-// (see models): the prefixes of the sorted trigrams come in runs, looked up
-// once each.
-func score(m *models, words []string, candidates []int) verdict {
+// score works out every language's scores of the text. Each trigram adds
+// the entries of itself, its bigram prefix and its first letter (see
+// models): the prefixes of the sorted trigrams come in runs, looked up once
+// each.
+func (m *models) score(words []string) *scores {
 	var trigrams []uint64
 	for _, w := range words {
 		var a, b rune
@@ -436,38 +498,42 @@ func score(m *models, words []string, candidates []int) verdict {
 	slices.Sort(trigrams)
 	trigrams = slices.Compact(trigrams)
 
-	var sums [languageCount]int64
-	add := func(key uint64, times int64) {
-		langs, values := m.lookUp(key)
+	s := &scores{trigrams: len(trigrams)}
+	for _, t := range trigrams {
+		langs, values := m.lookUp(t)
 		for i, lang := range langs {
-			sums[lang] += int64(values[i]) * times
+			s.sums[lang] += int64(values[i])
 		}
 	}
-	for _, order := range []int{3, 2, 1} {
+	for _, order := range []int{2, 1} {
 		for i := 0; i < len(trigrams); {
 			key, run := prefixKey(trigrams[i], order), 1
 			for i+run < len(trigrams) && prefixKey(trigrams[i+run], order) == key {
 				run++
 			}
-			add(key, int64(run))
+			langs, values := m.lookUp(key)
+			for j, lang := range langs {
+				s.sums[lang] += int64(values[j]) * int64(run)
+			}
 			i += run
 		}
 	}
-	return softmax(sums[:], candidates)
+	return s
 }
 
 // softmax turns the candidates' sums into the best one's confidence and the
 // runner-up's. A language none of whose n-grams were found sums to 0 and, as
 // in lingua, takes no part.
-func softmax(sums []int64, candidates []int) verdict {
+func softmax(s *scores, candidates []int) verdict {
+	sums := s.sums
 	best, second := -1, -1
 	for _, lang := range candidates {
-		s := sums[lang]
+		sum := sums[lang]
 		switch {
-		case s >= 0:
-		case best < 0 || s > sums[best] || s == sums[best] && lang < best:
+		case sum >= 0:
+		case best < 0 || sum > sums[best]:
 			best, second = lang, best
-		case second < 0 || s > sums[second] || s == sums[second] && lang < second:
+		case second < 0 || sum > sums[second]:
 			second = lang
 		}
 	}
