@@ -1,10 +1,14 @@
-// Package language tells the language of a body the way lingua-go does in
-// low-accuracy mode (trigram models only: little memory, and right on short
-// sentences), restricted to the languages of the region and its press —
-// English, Russian, Azerbaijani, Armenian, Turkish, Georgian, French, German,
-// Persian, Arabic, Ukrainian, Italian, Spanish and Portuguese. lingua's
-// models are scored here directly (lingua.go), many times faster than
-// through its API and with the same answers.
+// Package language tells the language of a body among the 75 languages
+// lingua-go knows, as lingua tells them in low-accuracy mode (trigram models
+// only: little memory, and right on short sentences), with the languages of
+// the region and its press first: a text is told among English, Russian,
+// Azerbaijani, Armenian, Turkish, Georgian, French, German, Persian, Arabic,
+// Ukrainian, Italian, Spanish and Portuguese, as the builder told it before
+// it knew the others, unless another language fits it clearly better
+// (region.go). lingua's models are scored directly (lingua.go, model.go),
+// many times faster than through its API and with the same answers.
+//
+// A label the detector is not sure of is not given: the text is und.
 package language
 
 import (
@@ -73,7 +77,10 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 			}
 		}
 	}
-	if !side.sure(v) {
+	// A language whose own letter model hardly has a letter of the text's
+	// plain words is not the text's (a Serbian "ј" in Russian, a Slovene
+	// "č" in Yoruba); names may be spelt as they are elsewhere.
+	if !side.sure(v) || !knowsLetters(v.lang, lowercaseWords(words)) {
 		return Undetermined, 0
 	}
 	return languages[v.lang].code, math.Round(v.confidence*1e4) / 1e4
@@ -142,4 +149,29 @@ func lowercaseWords(words []string) []string {
 		}
 	}
 	return out
+}
+
+// rareLetter is the log-probability, in the models' fixed point, below
+// which a letter is foreign to a language: one in 100,000 letters.
+var rareLetter = int32(math.Round(math.Log(1e-5) * scale))
+
+// knowsLetters reports whether lang's letter model has every letter of
+// words that is in an alphabet lang shares with other languages at least
+// rareLetter often. A letter of an alphabet of one language, or Han, is
+// told by lingua's rules, not its models.
+func knowsLetters(lang int, words []string) bool {
+	m := theModels()
+	for _, w := range words {
+		for _, r := range strings.ToLower(w) {
+			a := alphabetOfRune(r)
+			if a < 0 || a == han || languages[lang].alphabets&(1<<a) == 0 || len(allRules.writtenIn[a]) < 2 {
+				continue
+			}
+			langs, values := m.lookUp(ngramKey(r, 0, 0))
+			if i := slices.Index(langs, uint8(lang)); i < 0 || values[i] < rareLetter {
+				return false
+			}
+		}
+	}
+	return true
 }

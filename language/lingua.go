@@ -317,25 +317,12 @@ func (rs *rules) byUniqueLetters(words []string) (lang int, decided bool) {
 	totals := make([]int, languageCount+1)
 	counts := make([]int, languageCount)
 	for _, w := range words {
-		clear(counts)
-		for _, r := range w {
-			if r < utf8.RuneSelf {
-				continue // no language has an ASCII letter of its own
-			}
-			switch a := alphabetOfRune(r); {
-			case a >= 0 && rs.soleLanguage[a] >= 0:
-				counts[rs.soleLanguage[a]]++
-			case a == han:
-				counts[chinese]++
-			case a == hiragana || a == katakana:
-				counts[japanese]++
-			case a == latin || a == cyrillic || a == devanagari:
-				if lang, ok := rs.uniqueTo[r]; ok {
-					counts[lang]++
-				}
-			}
+		if !rs.countLetters(w, counts) {
+			totals[unknown]++
+			continue
 		}
 		totals[rs.wordVote(counts, unknown)]++
+		clear(counts)
 	}
 	if float64(totals[unknown]) < float64(len(words))*0.5 {
 		totals[unknown] = 0
@@ -351,6 +338,35 @@ func (rs *rules) byUniqueLetters(words []string) (lang int, decided bool) {
 		return 0, false
 	}
 	return best, true
+}
+
+// countLetters adds to counts the languages word's letters are unique to,
+// and reports whether it added any.
+func (rs *rules) countLetters(word string, counts []int) bool {
+	counted := false
+	for _, r := range word {
+		if r < utf8.RuneSelf {
+			continue // no language has an ASCII letter of its own
+		}
+		lang := -1
+		switch a := alphabetOfRune(r); {
+		case a >= 0 && rs.soleLanguage[a] >= 0:
+			lang = rs.soleLanguage[a]
+		case a == han:
+			lang = chinese
+		case a == hiragana || a == katakana:
+			lang = japanese
+		case a == latin || a == cyrillic || a == devanagari:
+			if unique, ok := rs.uniqueTo[r]; ok {
+				lang = unique
+			}
+		}
+		if lang >= 0 {
+			counts[lang]++
+			counted = true
+		}
+	}
+	return counted
 }
 
 // wordVote is the language a word's letter counts vote for, or unknown.
@@ -488,11 +504,12 @@ func (m *models) score(words []string) *scores {
 	var trigrams []uint64
 	for _, w := range words {
 		var a, b rune
-		for i, r := range []rune(w) {
-			if i >= 2 {
+		n := 0
+		for _, r := range w {
+			if n >= 2 {
 				trigrams = append(trigrams, ngramKey(a, b, r))
 			}
-			a, b = b, r
+			a, b, n = b, r, n+1
 		}
 	}
 	slices.Sort(trigrams)

@@ -28,14 +28,12 @@ package language
 // decimals a record keeps.
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 	"sync"
@@ -136,97 +134,107 @@ func readModels(file []byte) (*models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("language models: %w", err)
 	}
-	r := bufio.NewReader(gz)
-	codes, err := readCodes(r)
-	if err != nil {
-		return nil, err
+	// gzip ends with the size of what it holds: one allocation, no copies.
+	var data bytes.Buffer
+	if len(file) >= 4 {
+		data.Grow(int(binary.LittleEndian.Uint32(file[len(file)-4:])))
 	}
+	if _, err := data.ReadFrom(gz); err != nil {
+		return nil, fmt.Errorf("language models: %w", err)
+	}
+	d := &decoder{data: data.Bytes()}
+	codes := readCodes(d)
 	var orders [3][]ngramEntries
 	for i := range orders {
-		if orders[i], err = readSection(r, i+1, len(codes)); err != nil {
-			return nil, err
-		}
+		orders[i] = readSection(d, i+1, len(codes))
+	}
+	if d.bad || len(d.data) > 0 {
+		return nil, errFormat
 	}
 	// The lower orders are found by key while the higher ones subtract
 	// them, before they are turned into differences themselves.
-	index := map[uint64]ngramEntries{}
-	for _, n := range slices.Concat(orders[0], orders[1]) {
-		index[n.key] = n
+	index := make(map[uint64]ngramEntries, len(orders[0])+len(orders[1]))
+	for _, order := range orders[:2] {
+		for _, n := range order {
+			index[n.key] = n
+		}
 	}
-	for _, n := range slices.Concat(orders[2], orders[1]) {
-		subtractFallback(n, index)
+	for _, order := range [][]ngramEntries{orders[2], orders[1]} {
+		for _, n := range order {
+			subtractFallback(n, index)
+		}
 	}
-	return place(codes, slices.Concat(orders[:]...)), nil
+	return place(codes, orders), nil
 }
 
-func readCodes(r *bufio.Reader) ([]string, error) {
-	n, err := binary.ReadUvarint(r)
-	if err != nil || n == 0 || n > math.MaxUint8 {
-		return nil, errFormat
+// decoder reads the file's varints and bytes; past the end or on a bad
+// value it notes the file is bad and gives zeros.
+type decoder struct {
+	data []byte
+	bad  bool
+}
+
+// uvarint reads a varint of at most limit.
+func (d *decoder) uvarint(limit uint64) uint64 {
+	v, n := binary.Uvarint(d.data)
+	if n <= 0 || v > limit {
+		d.bad, d.data = true, nil
+		return 0
 	}
-	codes := make([]string, n)
+	d.data = d.data[n:]
+	return v
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if n > len(d.data) {
+		d.bad, d.data = true, nil
+		return make([]byte, n)
+	}
+	b := d.data[:n:n]
+	d.data = d.data[n:]
+	return b
+}
+
+func readCodes(d *decoder) []string {
+	codes := make([]string, d.uvarint(math.MaxUint8))
 	for i := range codes {
-		var code [2]byte
-		if _, err := io.ReadFull(r, code[:]); err != nil {
-			return nil, errFormat
-		}
-		codes[i] = string(code[:])
+		codes[i] = string(d.bytes(2))
 	}
-	return codes, nil
+	return codes
 }
 
 // readSection reads the n-grams of one order.
-func readSection(r *bufio.Reader, order, languages int) ([]ngramEntries, error) {
-	n, err := binary.ReadUvarint(r)
-	if err != nil || n > 1<<24 {
-		return nil, errFormat
-	}
-	ngrams := make([]ngramEntries, n)
+func readSection(d *decoder, order, languages int) []ngramEntries {
+	ngrams := make([]ngramEntries, d.uvarint(1<<24))
 	var previous []byte
 	for i := range ngrams {
-		shared, err1 := binary.ReadUvarint(r)
-		rest, err2 := binary.ReadUvarint(r)
-		if err1 != nil || err2 != nil || shared > uint64(len(previous)) || rest > 16 {
-			return nil, errFormat
-		}
-		text := append(previous[:shared:shared], make([]byte, rest)...)
-		if _, err := io.ReadFull(r, text[shared:]); err != nil {
-			return nil, errFormat
-		}
+		shared := d.uvarint(uint64(len(previous)))
+		rest := d.bytes(int(d.uvarint(16)))
+		text := append(previous[:shared:shared], rest...)
 		key, ok := keyOf(text, order)
-		if !ok {
-			return nil, errFormat
-		}
+		d.bad = d.bad || !ok
 		ngrams[i].key, previous = key, text
 	}
-	for i := range ngrams {
-		k, err := binary.ReadUvarint(r)
-		if err != nil || k == 0 || k > uint64(languages) {
-			return nil, errFormat
-		}
-		ngrams[i].langs = make([]uint8, k)
-		ngrams[i].values = make([]int32, k)
+	counts := make([]int, len(ngrams))
+	total := 0
+	for i := range counts {
+		counts[i] = int(d.uvarint(uint64(languages)))
+		total += counts[i]
 	}
-	for _, ng := range ngrams {
-		if _, err := io.ReadFull(r, ng.langs); err != nil {
-			return nil, errFormat
-		}
-		for j, lang := range ng.langs {
-			if int(lang) >= languages || j > 0 && lang <= ng.langs[j-1] {
-				return nil, errFormat
-			}
-		}
+	langs := d.bytes(total)
+	values := make([]int32, total)
+	for i := range values {
+		values[i] = -int32(d.uvarint(math.MaxInt32))
 	}
-	for _, ng := range ngrams {
-		for j := range ng.values {
-			v, err := binary.ReadUvarint(r)
-			if err != nil || v > math.MaxInt32 {
-				return nil, errFormat
-			}
-			ng.values[j] = -int32(v)
+	for i, k := range counts {
+		ngrams[i].langs, langs = langs[:k:k], langs[k:]
+		ngrams[i].values, values = values[:k:k], values[k:]
+		for j, lang := range ngrams[i].langs {
+			d.bad = d.bad || int(lang) >= languages || j > 0 && lang <= ngrams[i].langs[j-1]
 		}
+		d.bad = d.bad || k == 0
 	}
-	return ngrams, nil
+	return ngrams
 }
 
 // keyOf returns the key of an n-gram of order runes.
@@ -273,7 +281,15 @@ func (n ngramEntries) valueOf(lang uint8) (int32, bool) {
 }
 
 // place lays the n-grams out by bucket, about two to a bucket.
-func place(codes []string, ngrams []ngramEntries) *models {
+func place(codes []string, orders [3][]ngramEntries) *models {
+	var ngrams []*ngramEntries
+	total := 0
+	for _, order := range orders {
+		for i := range order {
+			ngrams = append(ngrams, &order[i])
+			total += len(order[i].langs)
+		}
+	}
 	bits := uint(1)
 	for 1<<bits < len(ngrams)/2 {
 		bits++
@@ -285,26 +301,22 @@ func place(codes []string, ngrams []ngramEntries) *models {
 	for b := 1; b < len(m.buckets); b++ {
 		m.buckets[b] += m.buckets[b-1]
 	}
-	order := make([]int, len(ngrams))
-	next := append([]uint32(nil), m.buckets...)
-	for i, n := range ngrams {
-		b := m.bucketOf(n.key)
-		order[next[b]] = i
-		next[b]++
-	}
-	total := 0
+	bySlot := make([]*ngramEntries, len(ngrams))
+	next := slices.Clone(m.buckets)
 	for _, n := range ngrams {
-		total += len(n.langs)
+		b := m.bucketOf(n.key)
+		bySlot[next[b]] = n
+		next[b]++
 	}
 	m.keys = make([]uint64, len(ngrams))
 	m.first = make([]uint32, 0, len(ngrams)+1)
 	m.langs = make([]uint8, 0, total)
 	m.values = make([]int32, 0, total)
-	for slot, i := range order {
-		m.keys[slot] = ngrams[i].key
+	for slot, n := range bySlot {
+		m.keys[slot] = n.key
 		m.first = append(m.first, uint32(len(m.langs)))
-		m.langs = append(m.langs, ngrams[i].langs...)
-		m.values = append(m.values, ngrams[i].values...)
+		m.langs = append(m.langs, n.langs...)
+		m.values = append(m.values, n.values...)
 	}
 	m.first = append(m.first, uint32(len(m.langs)))
 	return m

@@ -3,11 +3,18 @@ package language
 // The region's languages are those the builder told before it told all of
 // lingua's: the languages of the region and of the press that covers it.
 // The corpus is about the region, so a text is taken to be in one of them
-// unless it reads much better in another language (regional). Among them
-// the answer is what it was, the same detectors by script (regionVerdict);
+// unless another language fits it clearly better (regional). Among them the
+// answer is what it was, from the same detectors by script (regionVerdict);
 // among the others it is lingua's over all its languages (otherVerdict).
 
 const (
+	// regionMargin is how much better, in nats a trigram, a language must
+	// fit a text than the best of the region's to take it out of them.
+	// lingua's low-accuracy sums favour some languages over others by a
+	// little on every trigram: they prefer Latin, Esperanto or Tagalog to
+	// English, Malay to Azerbaijani, by a few nats on a paragraph. A text
+	// in another language fits it better by a nat a trigram or more.
+	regionMargin = 0.2
 	// minConfidence is the least confidence a label of the region's
 	// languages is given with: below it the text fits several languages.
 	minConfidence = 0.5
@@ -16,7 +23,7 @@ const (
 	// Croatian, Bosnian and Slovene; Indonesian and Malay; Sotho and
 	// Tswana), low-accuracy confidences of short texts below it are wrong
 	// about as often as right.
-	otherMinConfidence = 0.95
+	otherMinConfidence = 0.9
 	// minOdds is how much likelier than the next language a label must be.
 	minOdds = 2
 )
@@ -138,7 +145,3 @@ func script(words []string) alphabet {
 	}
 	return best
 }
-
-// regionMargin is how much better, in nats a trigram, a language must fit a
-// text than the region's to take it out of them.
-var regionMargin = 0.2
