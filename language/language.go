@@ -56,20 +56,18 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 	// nothing else is undetermined.
 	words, total := sample(text)
 	clean := read(strings.Join(words, " "))
-	side := otherSide
-	if regional(clean) {
-		side = regionSide
-	}
+	side := sideOf(clean)
 	v := side.tell(clean)
 	// In a short text names can outweigh the words that carry the language
 	// ("Jomard village of Kalbajar district" reads as Spanish). Ask again
 	// with only the words in lower case: if the answers differ, those plain
 	// words decide, or nothing does. Plain words too few to tell anything
-	// ("и", "с") do not overrule.
+	// ("и", "с"), or told as a language without their letters (the first
+	// word of a sentence is no name), do not overrule.
 	if total < shortText {
 		if plain := lowercaseWords(words); len(plain) >= 2 && len(plain) < len(words) {
 			switch p := side.tell(read(strings.Join(plain, " "))); {
-			case p.lang == v.lang, p.lang < 0:
+			case p.lang == v.lang, p.lang < 0, !knowsLetters(p.lang, plain):
 			case side.sure(p):
 				v = p
 			default:

@@ -181,10 +181,36 @@ func windows(text string, sizes ...int) []string {
 	return out
 }
 
+// TestLetterTables checks lingua's tables as copied: each letter lingua
+// gives to one language belongs to one, and each letter it gives to a few
+// is listed once.
+func TestLetterTables(t *testing.T) {
+	owner := map[rune]string{}
+	for _, l := range languages {
+		for _, c := range l.unique {
+			if other, ok := owner[c]; ok {
+				t.Errorf("%c is unique to %s and %s", c, other, l.code)
+			}
+			owner[c] = l.code
+		}
+	}
+	listed := map[rune]bool{}
+	for _, s := range sharedLetters {
+		for _, c := range s.letters {
+			if listed[c] {
+				t.Errorf("%c is listed twice among the shared letters", c)
+			}
+			listed[c] = true
+		}
+	}
+}
+
 // FuzzDetect checks any text gets a known label with a confidence in (0, 1],
-// or und with 0, without a panic.
+// or und with 0, the same every time, without a panic.
 func FuzzDetect(f *testing.F) {
-	for _, s := range []string{"Kəlbəcər Azadlığın Mübarək!", "漢ひ abc", "a\xffb ə", "Путин Putin", "صلح در قره باغ"} {
+	for _, s := range []string{"Kəlbəcər Azadlığın Mübarək!", "漢ひ abc", "a\xffb ə", "Путин Putin", "صلح در قره باغ",
+		"V Ljubljani so včeraj protestirali.", "ঢাকায় আজ ভারী বৃষ্টি হয়েছে।", "Regjeringa la fram eit nytt framlegg.",
+		"Јаке кише", "ab漢字 cd", "मराठी ळ", "ĉu ŝi?", "\u0301\u0301"} {
 		f.Add(s)
 	}
 	known := map[string]bool{Undetermined: true}
@@ -196,6 +222,9 @@ func FuzzDetect(f *testing.F) {
 		lang, conf := d.Detect(text)
 		if !known[lang] || (lang == Undetermined) != (conf == 0) || conf < 0 || conf > 1 {
 			t.Errorf("Detect(%q) = %s %v", text, lang, conf)
+		}
+		if again, againConf := d.Detect(text); again != lang || againConf != conf {
+			t.Errorf("Detect(%q) = %s %v, then %s %v", text, lang, conf, again, againConf)
 		}
 	})
 }
