@@ -159,8 +159,13 @@ var rareLetter = int32(math.Round(math.Log(1e-5) * scale))
 // told by lingua's rules, not its models.
 func knowsLetters(lang int, words []string) bool {
 	m := theModels()
+	var seen []rune
 	for _, w := range words {
 		for _, r := range strings.ToLower(w) {
+			if slices.Contains(seen, r) {
+				continue
+			}
+			seen = append(seen, r)
 			a := alphabetOfRune(r)
 			if a < 0 || a == han || languages[lang].alphabets&(1<<a) == 0 || len(allRules.writtenIn[a]) < 2 {
 				continue

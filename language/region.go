@@ -5,7 +5,7 @@ package language
 // The corpus is about the region, so a text is taken to be in one of them
 // unless another language fits it clearly better (regional). Among them the
 // answer is what it was, from the same detectors by script (regionVerdict);
-// among the others it is lingua's over all its languages (otherVerdict).
+// among the others it is lingua's over all its languages.
 
 const (
 	// regionMargin is how much better, in nats a trigram, a language must
@@ -39,7 +39,8 @@ type side struct {
 
 var (
 	regionSide = side{regionVerdict, minConfidence}
-	otherSide  = side{otherVerdict, otherMinConfidence}
+	// The other languages are told as lingua tells all of them.
+	otherSide = side{allRules.detect, otherMinConfidence}
 )
 
 // sure reports whether v is a label the side gives.
@@ -124,12 +125,6 @@ func sideOf(r *reading) side {
 		return regionSide
 	}
 	return otherSide
-}
-
-// otherVerdict tells the other languages: lingua's answer over all its
-// languages.
-func otherVerdict(r *reading) verdict {
-	return allRules.detect(r)
 }
 
 // regionScripts are the scripts the region's languages are written in, the
