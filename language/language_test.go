@@ -183,7 +183,7 @@ func windows(text string, sizes ...int) []string {
 
 // TestLetterTables checks lingua's tables as copied: each letter lingua
 // gives to one language belongs to one, and each letter it gives to a few
-// is listed once.
+// is listed once; and every alphabet is probed for a letter once.
 func TestLetterTables(t *testing.T) {
 	owner := map[rune]string{}
 	for _, l := range languages {
@@ -193,6 +193,13 @@ func TestLetterTables(t *testing.T) {
 			}
 			owner[c] = l.code
 		}
+	}
+	probed := map[alphabet]bool{}
+	for _, a := range probeOrder {
+		probed[a] = true
+	}
+	if len(probed) != int(alphabetCount) || len(probeOrder) != int(alphabetCount) {
+		t.Errorf("probeOrder has %d alphabets of %d, not each once", len(probeOrder), alphabetCount)
 	}
 	listed := map[rune]bool{}
 	for _, s := range sharedLetters {

@@ -23,9 +23,9 @@ package language
 //	  the language indexes, one byte each,   ascending within an n-gram
 //	  then the values: −round(ln p × 2^26)   p is lingua's probability
 //
-// 2^26 keeps ln p to within 1e-8 (ln p ≥ −18.5 in lingua's models): sums of
-// a few thousand stay within 1e-5 of lingua's, and confidences to the four
-// decimals a record keeps.
+// 2^26 keeps ln p to within 1e-8 (ln p ≥ −18.5 in lingua's models): a
+// text's sums stay within 1e-5 of lingua's and its confidences within 1e-6,
+// the same to the four decimals a record keeps but at a rounding boundary.
 
 import (
 	"bytes"
@@ -60,7 +60,6 @@ const scale = 1 << 26
 // entries, its prefix's and its first letter's: what a language lacks adds
 // nothing, and the sums come out as lingua's.
 type models struct {
-	codes []string
 	// keys are grouped by bucket (bucketOf); bucket b holds
 	// keys[buckets[b]:buckets[b+1]].
 	keys    []uint64
@@ -143,10 +142,13 @@ func readModels(file []byte) (*models, error) {
 		return nil, fmt.Errorf("language models: %w", err)
 	}
 	d := &decoder{data: data.Bytes()}
-	codes := readCodes(d)
+	// The file's languages are lingua's, in the order of languages.
+	if !slices.Equal(readCodes(d), allCodes()) {
+		return nil, errFormat
+	}
 	var orders [3][]ngramEntries
 	for i := range orders {
-		orders[i] = readSection(d, i+1, len(codes))
+		orders[i] = readSection(d, i+1, languageCount)
 	}
 	if d.bad || len(d.data) > 0 {
 		return nil, errFormat
@@ -164,7 +166,7 @@ func readModels(file []byte) (*models, error) {
 			subtractFallback(n, index)
 		}
 	}
-	return place(codes, orders), nil
+	return place(orders), nil
 }
 
 // decoder reads the file's varints and bytes; past the end or on a bad
@@ -281,7 +283,7 @@ func (n ngramEntries) valueOf(lang uint8) (int32, bool) {
 }
 
 // place lays the n-grams out by bucket, about two to a bucket.
-func place(codes []string, orders [3][]ngramEntries) *models {
+func place(orders [3][]ngramEntries) *models {
 	var ngrams []*ngramEntries
 	total := 0
 	for _, order := range orders {
@@ -294,7 +296,7 @@ func place(codes []string, orders [3][]ngramEntries) *models {
 	for 1<<bits < len(ngrams)/2 {
 		bits++
 	}
-	m := &models{codes: codes, shift: 64 - bits, buckets: make([]uint32, 1<<bits+1)}
+	m := &models{shift: 64 - bits, buckets: make([]uint32, 1<<bits+1)}
 	for _, n := range ngrams {
 		m.buckets[m.bucketOf(n.key)+1]++
 	}

@@ -25,8 +25,8 @@ import (
 var update = flag.Bool("update", false, "rewrite models/ngrams.bin.gz from lingua-go's models")
 
 // TestModelFile checks models/ngrams.bin.gz holds lingua-go's models, as
-// encodeModels makes it from the module's language-models, and reads; with
-// -update it writes the file.
+// encodeModels makes it from the module's language-models, and reads, its
+// languages those of the rules; with -update it writes the file.
 func TestModelFile(t *testing.T) {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/pemistahl/lingua-go").Output()
 	if err != nil {
@@ -60,14 +60,8 @@ func TestModelFile(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatalf("%s is not lingua's models: run go test ./language -run TestModelFile -update", name)
 	}
-	m, err := readModels(modelFile)
-	if err != nil {
+	if _, err := readModels(modelFile); err != nil {
 		t.Fatal(err)
-	}
-	for i, l := range languages {
-		if m.codes[i] != l.code {
-			t.Fatalf("language %d is %s in the file, %s in the rules", i, m.codes[i], l.code)
-		}
 	}
 }
 

@@ -71,7 +71,7 @@ var (
 // trigram.
 func regional(r *reading) bool {
 	if lang, decided := allRules.byUniqueLetters(r.words); decided {
-		return lang >= 0 && inRegion[lang]
+		return inRegion[lang]
 	}
 	a, _ := topAlphabet(r.words)
 	if a < 0 {
