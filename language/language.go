@@ -1,10 +1,14 @@
-// Package language tells the language of a body the way lingua-go does in
-// low-accuracy mode (trigram models only: little memory, and right on short
-// sentences), restricted to the languages of the region and its press —
-// English, Russian, Azerbaijani, Armenian, Turkish, Georgian, French, German,
-// Persian, Arabic, Ukrainian, Italian, Spanish and Portuguese. lingua's
-// models are scored here directly (lingua.go), many times faster than
-// through its API and with the same answers.
+// Package language tells the language of a body among the 75 languages
+// lingua-go knows, as lingua tells them in low-accuracy mode (trigram models
+// only: little memory, and right on short sentences), with the languages of
+// the region and its press first: a text is told among English, Russian,
+// Azerbaijani, Armenian, Turkish, Georgian, French, German, Persian, Arabic,
+// Ukrainian, Italian, Spanish and Portuguese, as the builder told it before
+// it knew the others, unless another language fits it clearly better
+// (region.go). lingua's models are scored directly (lingua.go, model.go),
+// many times faster than through its API and with the same answers.
+//
+// A label the detector is not sure of is not given: the text is und.
 package language
 
 import (
@@ -22,29 +26,19 @@ const (
 	// shortText is the word count under which names are checked for
 	// outweighing the rest; in a longer text they are diluted.
 	shortText = 30
-	// minConfidence is the least confidence a label is given with: below it
-	// the text fits several languages and is undetermined.
-	minConfidence = 0.5
 	// sampleWords is how many words of a long text are read: its start,
 	// middle and end, a third each. The detector's time grows with the
 	// text, its answer does not change past a few hundred words.
 	sampleWords = 24
 )
 
-// Detector tells languages; it is safe for concurrent use.
-//
-// A text is first sorted by the script most of its letters are in, and only
-// the languages written in that script are weighed: lingua would rule the
-// others out itself, after the same work for each. Armenian and Georgian,
-// one language each here, need no weighing.
-type Detector struct {
-	latin, cyrillic, arabic *group
-}
+// Detector tells languages; it is safe for concurrent use. The models are
+// shared by every detector and read when a text first needs them.
+type Detector struct{}
 
-// NewDetector builds a detector. A script's models load when a text in it
-// first comes.
+// NewDetector builds a detector.
 func NewDetector() *Detector {
-	return &Detector{latin: latinGroup(), cyrillic: cyrillicGroup(), arabic: arabicGroup()}
+	return &Detector{}
 }
 
 // isNoise reports a word that says nothing of a text's language: a link, a
@@ -61,29 +55,33 @@ func (d *Detector) Detect(text string) (code string, confidence float64) {
 	// Hashtags are mostly names, which belong to no language; a text of
 	// nothing else is undetermined.
 	words, total := sample(text)
-	clean := strings.Join(words, " ")
-	lang, conf := d.best(clean)
+	clean := read(strings.Join(words, " "))
+	side := sideOf(clean)
+	v := side.tell(clean)
 	// In a short text names can outweigh the words that carry the language
 	// ("Jomard village of Kalbajar district" reads as Spanish). Ask again
 	// with only the words in lower case: if the answers differ, those plain
 	// words decide, or nothing does. Plain words too few to tell anything
-	// ("и", "с") do not overrule.
+	// ("и", "с"), or told as a language without their letters (the first
+	// word of a sentence is no name), do not overrule.
 	if total < shortText {
 		if plain := lowercaseWords(words); len(plain) >= 2 && len(plain) < len(words) {
-			plainLang, plainConf := d.best(strings.Join(plain, " "))
-			switch {
-			case plainLang == lang, plainLang == "":
-			case plainConf >= minConfidence:
-				lang, conf = plainLang, plainConf
+			switch p := side.tell(read(strings.Join(plain, " "))); {
+			case p.lang == v.lang, p.lang < 0, !knowsLetters(p.lang, plain):
+			case side.sure(p):
+				v = p
 			default:
 				return Undetermined, 0
 			}
 		}
 	}
-	if conf < minConfidence {
+	// A language whose own letter model hardly has a letter of the text's
+	// plain words is not the text's (a Serbian "ј" in Russian, a Slovene
+	// "č" in Yoruba); names may be spelt as they are elsewhere.
+	if !side.sure(v) || !knowsLetters(v.lang, lowercaseWords(words)) {
 		return Undetermined, 0
 	}
-	return lang, math.Round(conf*1e4) / 1e4
+	return languages[v.lang].code, math.Round(v.confidence*1e4) / 1e4
 }
 
 // sample returns text's words that are not noise, cut to sampleWords from
@@ -141,68 +139,6 @@ func eachWord(text string, f func(start, end int)) {
 	emit(len(text))
 }
 
-// best returns the code of text's most likely language and its confidence,
-// or "" and 0.
-func (d *Detector) best(text string) (string, float64) {
-	switch script(text) {
-	case scriptArmenian:
-		return "hy", 1
-	case scriptGeorgian:
-		return "ka", 1
-	case scriptCyrillic:
-		return d.cyrillic.detect(text)
-	case scriptArabic:
-		return d.arabic.detect(text)
-	case scriptLatin:
-		return d.latin.detect(text)
-	}
-	return "", 0
-}
-
-type writingSystem int
-
-const (
-	scriptNone writingSystem = iota
-	scriptLatin
-	scriptCyrillic
-	scriptArmenian
-	scriptGeorgian
-	scriptArabic
-)
-
-var scripts = []struct {
-	table  *unicode.RangeTable
-	script writingSystem
-}{
-	{unicode.Latin, scriptLatin}, {unicode.Cyrillic, scriptCyrillic},
-	{unicode.Armenian, scriptArmenian}, {unicode.Georgian, scriptGeorgian},
-	{unicode.Arabic, scriptArabic},
-}
-
-// script returns the writing system most of text's letters are in, the
-// first listed on a tie.
-func script(text string) writingSystem {
-	counts := make([]int, len(scripts))
-	for _, r := range text {
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		for i, s := range scripts {
-			if unicode.Is(s.table, r) {
-				counts[i]++
-				break
-			}
-		}
-	}
-	best, bestCount := scriptNone, 0
-	for i, c := range counts {
-		if c > bestCount {
-			best, bestCount = scripts[i].script, c
-		}
-	}
-	return best
-}
-
 func lowercaseWords(words []string) []string {
 	var out []string
 	for _, w := range words {
@@ -211,4 +147,34 @@ func lowercaseWords(words []string) []string {
 		}
 	}
 	return out
+}
+
+// rareLetter is the log-probability, in the models' fixed point, below
+// which a letter is foreign to a language: one in 100,000 letters.
+var rareLetter = int32(math.Round(math.Log(1e-5) * scale))
+
+// knowsLetters reports whether lang's letter model has every letter of
+// words that is in an alphabet lang shares with other languages at least
+// rareLetter often. A letter of an alphabet of one language, or Han, is
+// told by lingua's rules, not its models.
+func knowsLetters(lang int, words []string) bool {
+	m := theModels()
+	var seen []rune
+	for _, w := range words {
+		for _, r := range strings.ToLower(w) {
+			if slices.Contains(seen, r) {
+				continue
+			}
+			seen = append(seen, r)
+			a := alphabetOfRune(r)
+			if a < 0 || a == han || languages[lang].alphabets&(1<<a) == 0 || len(allRules.writtenIn[a]) < 2 {
+				continue
+			}
+			langs, values := m.lookUp(ngramKey(r, 0, 0))
+			if i := slices.Index(langs, uint8(lang)); i < 0 || values[i] < rareLetter {
+				return false
+			}
+		}
+	}
+	return true
 }

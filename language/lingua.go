@@ -1,101 +1,48 @@
 package language
 
 // This file is lingua-go's low-accuracy detection (v1.4.0, Apache-2.0, see
-// models/LICENSE), reproduced over lingua's own trigram, bigram and unigram
-// models in models/. lingua spends most of each call in per-letter regular
-// expressions, a goroutine per call, map lookups per language and decimal
-// arithmetic for the softmax; here one lookup gives every language's
-// log-probability and the softmax is done in floats. The answers are lingua's,
-// to the four decimals a record keeps (TestMatchesLingua).
+// models/LICENSE) over all its 75 languages, reproduced over lingua's own
+// trigram, bigram and unigram models (model.go). lingua spends most of each
+// call in per-letter regular expressions, a goroutine per call, a map lookup
+// per language and n-gram and decimal arithmetic for the softmax; here one
+// lookup gives the languages that have an n-gram, sums are integers and the
+// softmax is done in floats. The answers are lingua's, the confidences to
+// 1e-6 (TestMatchesLingua).
 
 import (
-	"archive/zip"
-	"bytes"
-	"embed"
-	"fmt"
-	"io"
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/pemistahl/lingua-go/serialization"
-	"google.golang.org/protobuf/proto"
 )
 
-//go:embed models/*/*.zip
-var modelFiles embed.FS
+// alphabet is one of the scripts lingua sorts words by, in its order.
+type alphabet int
 
-// absent marks a language a lookup found no probability for: a real entry is
-// a logarithm, never above 0.
-const absent = 1.0
+const (
+	arabic alphabet = iota
+	armenian
+	bengali
+	cyrillic
+	devanagari
+	georgian
+	greek
+	gujarati
+	gurmukhi
+	han
+	hangul
+	hebrew
+	hiragana
+	katakana
+	latin
+	tamil
+	telugu
+	thai
+	alphabetCount
+)
 
-// group is the languages one script is shared by, scored together: each
-// n-gram maps to a row holding every language's log-probability, with
-// lingua's fallback from a trigram to its bigram and unigram prefixes
-// already applied.
-type group struct {
-	// codes are ISO 639-1 codes in lingua's order (by English name), which
-	// also breaks ties between equal scores.
-	codes []string
-	// script is the alphabet all the group's languages are written in.
-	script *unicode.RangeTable
-	// unique holds, per language, the letters no other language lingua
-	// knows has; most languages have none.
-	unique []string
-	// sharedBy lists, for a letter only a few languages of the group have,
-	// those languages.
-	sharedBy map[rune][]int
-
-	load         sync.Once
-	tri, bi, uni map[string]int32
-	rows         []float64 // len(codes) values per row
-}
-
-// newGroup makes a group; shared maps letters to the languages, as indexes
-// in codes, that have them.
-func newGroup(codes []string, script *unicode.RangeTable, unique []string, shared map[string][]int) *group {
-	g := &group{codes: codes, script: script, unique: unique, sharedBy: map[rune][]int{}}
-	for letters, languages := range shared {
-		for _, r := range letters {
-			g.sharedBy[r] = languages
-		}
-	}
-	return g
-}
-
-// The groups mirror lingua's tables (language.go uniqueCharacters,
-// constant.go charsToLanguagesMapping), restricted to each group's languages.
-func latinGroup() *group {
-	const az, fr, de, it, pt, es, tr = 0, 2, 3, 4, 5, 6, 7
-	return newGroup([]string{"az", "en", "fr", "de", "it", "pt", "es", "tr"}, unicode.Latin,
-		[]string{az: "Əə", de: "ß", es: "¿¡", tr: ""}, map[string][]int{
-			"Ãã": {pt}, "Îî": {fr}, "Ññ": {es},
-			"İıĞğ": {az, tr}, "ÐðÞþ": {tr}, "Ûû": {fr},
-			"Şş": {az, tr}, "Ëë": {fr}, "ÈèÙù": {fr, it},
-			"Êê": {fr, pt}, "Õõ": {pt}, "Ôô": {fr, pt},
-			"Òò": {it}, "Ýý": {tr}, "Ää": {de},
-			"Àà": {fr, it, pt}, "Ââ": {fr, pt, tr},
-			"Üü": {az, de, es, tr}, "Çç": {az, fr, pt, tr},
-			"Öö": {az, de, tr}, "Óó": {pt, es},
-			"ÁáÍíÚú": {pt, es}, "Éé": {fr, it, pt, es},
-		})
-}
-
-func cyrillicGroup() *group {
-	const ru, uk = 0, 1
-	return newGroup([]string{"ru", "uk"}, unicode.Cyrillic, []string{ru: "", uk: "ҐґЄєЇї"},
-		map[string][]int{"Іі": {uk}, "ЁёЫыЭэ": {ru}, "ЩщЪъ": {ru}})
-}
-
-func arabicGroup() *group {
-	return newGroup([]string{"ar", "fa"}, unicode.Arabic, []string{"", ""}, nil)
-}
-
-// alphabets are the scripts lingua sorts words by, in its order.
-var alphabets = []*unicode.RangeTable{
+var alphabetTables = [alphabetCount]*unicode.RangeTable{
 	unicode.Arabic, unicode.Armenian, unicode.Bengali, unicode.Cyrillic,
 	unicode.Devanagari, unicode.Georgian, unicode.Greek, unicode.Gujarati,
 	unicode.Gurmukhi, unicode.Han, unicode.Hangul, unicode.Hebrew,
@@ -103,42 +50,239 @@ var alphabets = []*unicode.RangeTable{
 	unicode.Telugu, unicode.Thai,
 }
 
-// Outcomes of the rules besides a language index.
-const (
-	undecided = -1 // the models must weigh the candidates
-	foreign   = -2 // the letters belong to a language outside the group
+// languages are lingua's, in its order (by English name), which also breaks
+// ties between equal scores: ISO 639-1 code, the alphabets it is written in
+// (a bit per alphabet) and the letters no other language has (lingua's
+// language.go alphabets and uniqueCharacters).
+var languages = [...]struct {
+	code      string
+	alphabets uint32
+	unique    string
+}{
+	{"af", 1 << latin, ""}, {"sq", 1 << latin, ""}, {"ar", 1 << arabic, ""},
+	{"hy", 1 << armenian, ""}, {"az", 1 << latin, "Əə"}, {"eu", 1 << latin, ""},
+	{"be", 1 << cyrillic, ""}, {"bn", 1 << bengali, ""}, {"nb", 1 << latin, ""},
+	{"bs", 1 << latin, ""}, {"bg", 1 << cyrillic, ""}, {"ca", 1 << latin, "Ïï"},
+	{"zh", 1 << han, ""}, {"hr", 1 << latin, ""}, {"cs", 1 << latin, "ĚěŘřŮů"},
+	{"da", 1 << latin, ""}, {"nl", 1 << latin, ""}, {"en", 1 << latin, ""},
+	{"eo", 1 << latin, "ĈĉĜĝĤĥĴĵŜŝŬŭ"}, {"et", 1 << latin, ""}, {"fi", 1 << latin, ""},
+	{"fr", 1 << latin, ""}, {"lg", 1 << latin, ""}, {"ka", 1 << georgian, ""},
+	{"de", 1 << latin, "ß"}, {"el", 1 << greek, ""}, {"gu", 1 << gujarati, ""},
+	{"he", 1 << hebrew, ""}, {"hi", 1 << devanagari, ""}, {"hu", 1 << latin, "ŐőŰű"},
+	{"is", 1 << latin, ""}, {"id", 1 << latin, ""}, {"ga", 1 << latin, ""},
+	{"it", 1 << latin, ""}, {"ja", 1<<hiragana | 1<<katakana | 1<<han, ""},
+	{"kk", 1 << cyrillic, "ӘәҒғҚқҢңҰұ"}, {"ko", 1 << hangul, ""}, {"la", 1 << latin, ""},
+	{"lv", 1 << latin, "ĢģĶķĻļŅņ"}, {"lt", 1 << latin, "ĖėĮįŲų"},
+	{"mk", 1 << cyrillic, "ЃѓЅѕЌќЏџ"}, {"ms", 1 << latin, ""}, {"mi", 1 << latin, ""},
+	{"mr", 1 << devanagari, "ळ"}, {"mn", 1 << cyrillic, "ӨөҮү"}, {"nn", 1 << latin, ""},
+	{"fa", 1 << arabic, ""}, {"pl", 1 << latin, "ŁłŃńŚśŹź"}, {"pt", 1 << latin, ""},
+	{"pa", 1 << gurmukhi, ""}, {"ro", 1 << latin, "Țţ"}, {"ru", 1 << cyrillic, ""},
+	{"sr", 1 << cyrillic, "ЂђЋћ"}, {"sn", 1 << latin, ""}, {"sk", 1 << latin, "ĹĺĽľŔŕ"},
+	{"sl", 1 << latin, ""}, {"so", 1 << latin, ""}, {"st", 1 << latin, ""},
+	{"es", 1 << latin, "¿¡"}, {"sw", 1 << latin, ""}, {"sv", 1 << latin, ""},
+	{"tl", 1 << latin, ""}, {"ta", 1 << tamil, ""}, {"te", 1 << telugu, ""},
+	{"th", 1 << thai, ""}, {"ts", 1 << latin, ""}, {"tn", 1 << latin, ""},
+	{"tr", 1 << latin, ""}, {"uk", 1 << cyrillic, "ҐґЄєЇї"}, {"ur", 1 << arabic, ""},
+	{"vi", 1 << latin, "ẰằẦầẲẳẨẩẴẵẪẫẮắẤấẠạẶặẬậỀềẺẻỂểẼẽỄễẾếỆệỈỉĨĩỊịƠơỒồỜờỎỏỔổỞởỖỗỠỡỐốỚớỘộỢợƯưỪừỦủỬửŨũỮữỨứỤụỰựỲỳỶỷỸỹỴỵ"},
+	{"cy", 1 << latin, ""}, {"xh", 1 << latin, ""}, {"yo", 1 << latin, "ŌōṢṣ"},
+	{"zu", 1 << latin, ""},
+}
+
+const languageCount = len(languages)
+
+// sharedLetters are letters only a few languages have, with those languages
+// (lingua's constant.go charsToLanguagesMapping).
+var sharedLetters = []struct{ letters, codes string }{
+	{"Ãã", "pt vi"}, {"ĄąĘę", "lt pl"}, {"Żż", "pl ro"}, {"Îî", "fr ro"},
+	{"Ññ", "eu es"}, {"ŇňŤť", "cs sk"}, {"Ăă", "ro vi"}, {"İıĞğ", "az tr"},
+	{"ЈјЉљЊњ", "mk sr"}, {"ẸẹỌọ", "vi yo"}, {"ÐðÞþ", "is tr"}, {"Ûû", "fr hu"},
+	{"Ōō", "mi yo"},
+	{"ĀāĒēĪī", "lv mi yo"}, {"Şş", "az ro tr"}, {"Ďď", "cs ro sk"},
+	{"Ćć", "bs hr pl"}, {"Đđ", "bs hr vi"}, {"Іі", "be kk uk"},
+	{"Ìì", "it vi yo"}, {"Øø", "nb da nn"},
+	{"Ūū", "lv lt mi yo"}, {"Ëë", "af sq nl fr"}, {"ÈèÙù", "fr it vi yo"},
+	{"Êê", "af fr pt vi"}, {"Õõ", "et hu pt vi"}, {"Ôô", "fr pt sk vi"},
+	{"ЁёЫыЭэ", "be kk mn ru"}, {"ЩщЪъ", "bg kk mn ru"}, {"Òò", "ca it vi yo"},
+	{"Ææ", "nb da is nn"}, {"Åå", "nb da nn sv"},
+	{"Ýý", "cs is sk tr vi"}, {"Ää", "et fi de sk sv"}, {"Àà", "ca fr it pt vi"},
+	{"Ââ", "fr pt ro tr vi"},
+	{"Üü", "az ca et de hu es tr"}, {"ČčŠšŽž", "bs cs hr lv lt sk sl"},
+	{"Çç", "sq az eu ca fr pt tr"},
+	{"Öö", "az et fi de hu is sv tr"},
+	{"Óó", "ca hu is ga pl pt sk es vi yo"},
+	{"ÁáÍíÚú", "ca cs is ga hu pt sk es vi yo"},
+	{"Éé", "ca cs fr hu is ga it pt sk es vi yo"},
+}
+
+// rules are lingua's tables for a detector built from some of its
+// languages, indexed for lookup. lingua's rules depend on which languages a
+// detector tells: a letter of a language left out counts for nothing.
+type rules struct {
+	included [languageCount]bool
+	// uniqueTo maps a letter to the included language that alone has it.
+	uniqueTo map[rune]int
+	// sharedBy maps a letter to the few languages that have it.
+	sharedBy map[rune][]int
+	// soleLanguage is, per alphabet, the only language of lingua written in
+	// it if it is included, or -1.
+	soleLanguage [alphabetCount]int
+	// writtenIn lists, per alphabet, the included languages written in it.
+	writtenIn [alphabetCount][]int
+	all       []int
+}
+
+var (
+	chinese, japanese = languageIndex("zh"), languageIndex("ja")
+	// allRules are lingua's with every language.
+	allRules = newRules(allCodes()...)
 )
 
-// detect returns the code of text's most likely language and its
-// confidence, or "" and 0 when nothing can be told.
-func (g *group) detect(text string) (string, float64) {
-	g.load.Do(g.loadModels)
-	words := letterRuns(strings.ToLower(text))
-	if len(words) == 0 {
-		return "", 0
+func allCodes() []string {
+	codes := make([]string, languageCount)
+	for i, l := range languages {
+		codes[i] = l.code
 	}
-	switch lang := g.byUniqueLetters(words); lang {
-	case undecided:
-	case foreign:
-		return "", 0
-	default:
-		return g.codes[lang], 1
+	return codes
+}
+
+// newRules builds the rules of a detector of the languages of codes.
+func newRules(codes ...string) *rules {
+	r := &rules{uniqueTo: map[rune]int{}, sharedBy: map[rune][]int{}}
+	for _, code := range codes {
+		r.included[languageIndex(code)] = true
 	}
-	candidates := g.candidates(words)
+	var writers [alphabetCount][]int
+	for lang, l := range languages {
+		for a := range alphabetCount {
+			if l.alphabets&(1<<a) != 0 {
+				writers[a] = append(writers[a], lang)
+			}
+		}
+		if !r.included[lang] {
+			continue
+		}
+		for _, c := range l.unique {
+			r.uniqueTo[c] = lang
+		}
+		for a := range alphabetCount {
+			if l.alphabets&(1<<a) != 0 {
+				r.writtenIn[a] = append(r.writtenIn[a], lang)
+			}
+		}
+		r.all = append(r.all, lang)
+	}
+	for a, langs := range writers {
+		r.soleLanguage[a] = -1
+		if len(langs) == 1 && r.included[langs[0]] {
+			r.soleLanguage[a] = langs[0]
+		}
+	}
+	for _, s := range sharedLetters {
+		var langs []int
+		for _, code := range strings.Fields(s.codes) {
+			langs = append(langs, languageIndex(code))
+		}
+		for _, c := range s.letters {
+			r.sharedBy[c] = langs
+		}
+	}
+	return r
+}
+
+// languageIndex returns code's index in languages, or -1.
+func languageIndex(code string) int {
+	for i, l := range languages {
+		if l.code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+// alphabetOfRune returns the alphabet r is in, or -1.
+func alphabetOfRune(r rune) alphabet {
+	if r < utf8.RuneSelf {
+		if 'a' <= r|0x20 && r|0x20 <= 'z' {
+			return latin
+		}
+		return -1
+	}
+	for _, a := range probeOrder {
+		if unicode.Is(alphabetTables[a], r) {
+			return a
+		}
+	}
+	return -1
+}
+
+// probeOrder is the alphabets most letters are in first: they share no
+// letter, so the order changes only the time.
+var probeOrder = []alphabet{latin, cyrillic, arabic, armenian, georgian, devanagari, bengali,
+	greek, hebrew, han, hiragana, katakana, hangul, thai, gujarati, gurmukhi, tamil, telugu}
+
+// verdict is what lingua concludes of a text: the index of the most likely
+// language, or -1, its confidence and the next language's.
+type verdict struct {
+	lang                 int
+	confidence, runnerUp float64
+}
+
+var nothing = verdict{lang: -1}
+
+// reading is a text as lingua reads it: its words, and what the models say
+// of it, worked out once however many detectors weigh it.
+type reading struct {
+	words  []string
+	scored *scores
+}
+
+// scores are the models' findings on a text: per language, the sum of the
+// log-probabilities of its distinct trigrams as lingua works it out, and how
+// many distinct trigrams it has.
+type scores struct {
+	sums     [languageCount]int64
+	trigrams int
+}
+
+func read(text string) *reading {
+	return &reading{words: letterRuns(strings.ToLower(text))}
+}
+
+// scores returns the models' findings on the text.
+func (r *reading) scores() *scores {
+	if r.scored == nil {
+		r.scored = theModels().score(r.words)
+	}
+	return r.scored
+}
+
+// detect is lingua's ComputeLanguageConfidenceValues in low-accuracy mode
+// for a detector of rs's languages, reduced to its two best values.
+func (rs *rules) detect(r *reading) verdict {
+	if len(r.words) == 0 {
+		return nothing
+	}
+	if lang, decided := rs.byUniqueLetters(r.words); decided {
+		if !rs.included[lang] {
+			return nothing
+		}
+		return verdict{lang: lang, confidence: 1}
+	}
+	candidates := rs.candidates(r.words)
 	switch len(candidates) {
 	case 0:
-		return "", 0
+		return nothing
 	case 1:
-		return g.codes[candidates[0]], 1
+		return verdict{lang: candidates[0], confidence: 1}
 	}
 	letters := 0
-	for _, w := range words {
+	for _, w := range r.words {
 		letters += utf8.RuneCountInString(w)
 	}
 	if letters < 3 {
-		return "", 0
+		return nothing
 	}
-	return g.score(words, candidates)
+	return softmax(r.scores(), candidates)
 }
 
 // letterRuns splits lower-cased text into words as lingua does: runs of
@@ -169,58 +313,74 @@ func letterRuns(text string) []string {
 }
 
 // byUniqueLetters is lingua's first rule: a word votes for the language
-// whose unique letters it holds most; if most words vote alike, that is the
-// answer.
-func (g *group) byUniqueLetters(words []string) int {
-	// Votes per language of the group, then Chinese, Japanese and unknown.
-	chinese, japanese, unknown := len(g.codes), len(g.codes)+1, len(g.codes)+2
-	totals := make([]int, len(g.codes)+3)
-	counts := make([]int, len(g.codes)+2)
+// whose letters it holds most of, among the letters of alphabets only one
+// language is written in, Han (Chinese), Hiragana and Katakana (Japanese)
+// and the letters only one language has; if most words vote alike, that is
+// the answer, which may be a language the detector does not tell.
+func (rs *rules) byUniqueLetters(words []string) (lang int, decided bool) {
+	unknown := languageCount
+	totals := make([]int, languageCount+1)
+	counts := make([]int, languageCount)
 	for _, w := range words {
-		clear(counts)
-		for _, r := range w {
-			switch {
-			case r < utf8.RuneSelf:
-				// No language has an ASCII letter of its own.
-			case unicode.Is(unicode.Han, r):
-				counts[chinese]++
-			case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-				counts[japanese]++
-			case unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Devanagari):
-				for lang, letters := range g.unique {
-					if strings.ContainsRune(letters, r) {
-						counts[lang]++
-					}
-				}
-			}
+		if !rs.countLetters(w, counts) {
+			totals[unknown]++
+			continue
 		}
-		totals[wordVote(counts, chinese, japanese, unknown)]++
+		totals[rs.wordVote(counts, unknown)]++
+		clear(counts)
 	}
 	if float64(totals[unknown]) < float64(len(words))*0.5 {
 		totals[unknown] = 0
 	}
-	if totals[chinese] > 0 && totals[japanese] > 0 && present(totals) == 2 {
-		return foreign
+	if present(totals) == 2 && totals[chinese] > 0 && totals[japanese] > 0 {
+		return japanese, true
 	}
 	best, second := topTwo(totals)
 	switch {
 	case best < 0 || best == unknown:
-		return undecided
+		return 0, false
 	case second >= 0 && totals[best] == totals[second]:
-		return undecided
-	case best >= len(g.codes):
-		return foreign
+		return 0, false
 	}
-	return best
+	return best, true
 }
 
-// wordVote is the language a word's letter counts vote for.
-func wordVote(counts []int, chinese, japanese, unknown int) int {
+// countLetters adds to counts the languages word's letters are unique to,
+// and reports whether it added any.
+func (rs *rules) countLetters(word string, counts []int) bool {
+	counted := false
+	for _, r := range word {
+		if r < utf8.RuneSelf {
+			continue // no language has an ASCII letter of its own
+		}
+		lang := -1
+		switch a := alphabetOfRune(r); {
+		case a >= 0 && rs.soleLanguage[a] >= 0:
+			lang = rs.soleLanguage[a]
+		case a == han:
+			lang = chinese
+		case a == hiragana || a == katakana:
+			lang = japanese
+		case a == latin || a == cyrillic || a == devanagari:
+			if unique, ok := rs.uniqueTo[r]; ok {
+				lang = unique
+			}
+		}
+		if lang >= 0 {
+			counts[lang]++
+			counted = true
+		}
+	}
+	return counted
+}
+
+// wordVote is the language a word's letter counts vote for, or unknown.
+func (rs *rules) wordVote(counts []int, unknown int) int {
 	switch present(counts) {
 	case 0:
 		return unknown
 	case 1:
-		if lang, _ := topTwo(counts); lang < chinese {
+		if lang, _ := topTwo(counts); rs.included[lang] {
 			return lang
 		}
 		return unknown
@@ -228,8 +388,7 @@ func wordVote(counts []int, chinese, japanese, unknown int) int {
 	if counts[chinese] > 0 && counts[japanese] > 0 {
 		return japanese
 	}
-	best, second := topTwo(counts)
-	if counts[best] > counts[second] && best < chinese {
+	if best, second := topTwo(counts); counts[best] > counts[second] && rs.included[best] {
 		return best
 	}
 	return unknown
@@ -262,72 +421,69 @@ func topTwo(counts []int) (best, second int) {
 	return best, second
 }
 
-// candidates is lingua's second rule: the languages written in the script
+// candidates is lingua's second rule: the languages written in the alphabet
 // most words are in, narrowed to those whose shared letters at least half
-// the words hold, if any are.
-func (g *group) candidates(words []string) []int {
-	perAlphabet := make([]int, len(alphabets))
-	for _, w := range words {
-		if a := alphabetOf(w); a >= 0 {
-			perAlphabet[a]++
-		}
+// the words hold, if any are. Where two alphabets have as many words, lingua
+// takes either at random; this takes the first.
+func (rs *rules) candidates(words []string) []int {
+	top, tied := topAlphabet(words)
+	if top < 0 || tied {
+		return rs.all
 	}
-	all := make([]int, len(g.codes))
-	for i := range all {
-		all[i] = i
-	}
-	top, second := topTwo(perAlphabet)
-	switch {
-	case top < 0:
-		return all
-	case second >= 0 && allEqual(perAlphabet):
-		return all
-	case alphabets[top] != g.script:
-		return nil
-	}
+	filtered := rs.writtenIn[top]
 	half := float64(len(words)) * 0.5
-	votes := make([]int, len(g.codes))
+	votes := make([]int, languageCount)
 	var seen []rune
 	for _, w := range words {
 		seen = seen[:0]
 		for _, r := range w {
 			// A word votes once per letter however often it holds it.
-			if languages, ok := g.sharedBy[r]; ok && !slices.Contains(seen, r) {
+			if langs, ok := rs.sharedBy[r]; ok && !slices.Contains(seen, r) {
 				seen = append(seen, r)
-				for _, lang := range languages {
+				for _, lang := range langs {
 					votes[lang]++
 				}
 			}
 		}
 	}
 	var subset []int
-	for lang, v := range votes {
-		if float64(v) >= half {
+	for _, lang := range filtered {
+		if float64(votes[lang]) >= half {
 			subset = append(subset, lang)
 		}
 	}
 	if len(subset) > 0 {
 		return subset
 	}
-	return all
+	return filtered
 }
 
-// alphabetOf returns the index in alphabets of the script all of word's
-// letters are in, or -1.
-func alphabetOf(word string) int {
-	first, _ := utf8.DecodeRuneInString(word)
-	for i, table := range alphabets {
-		if !unicode.Is(table, first) {
-			continue
+// topAlphabet returns the alphabet most words are in, the first on a tie,
+// or -1, and whether every alphabet words are in has as many of them.
+func topAlphabet(words []string) (top alphabet, tied bool) {
+	var perAlphabet [alphabetCount]int
+	for _, w := range words {
+		if a := alphabetOf(w); a >= 0 {
+			perAlphabet[a]++
 		}
-		for _, r := range word {
-			if !unicode.Is(table, r) {
-				return -1
-			}
-		}
-		return i
 	}
-	return -1
+	best, second := topTwo(perAlphabet[:])
+	return alphabet(best), second >= 0 && allEqual(perAlphabet[:])
+}
+
+// alphabetOf returns the alphabet all of word's letters are in, or -1.
+func alphabetOf(word string) alphabet {
+	first, _ := utf8.DecodeRuneInString(word)
+	a := alphabetOfRune(first)
+	if a < 0 {
+		return -1
+	}
+	for _, r := range word {
+		if alphabetOfRune(r) != a {
+			return -1
+		}
+	}
+	return a
 }
 
 // allEqual reports whether every non-zero count is the same.
@@ -345,173 +501,76 @@ func allEqual(counts []int) bool {
 	return true
 }
 
-// score sums, for each candidate, the log-probabilities of the text's
-// distinct trigrams and turns the sums into confidences by softmax.
-func (g *group) score(words []string, candidates []int) (string, float64) {
-	var trigrams []string
-	var offsets []int
+// score works out every language's scores of the text. Each trigram adds
+// the entries of itself, its bigram prefix and its first letter (see
+// models): the prefixes of the sorted trigrams come in runs, looked up once
+// each.
+func (m *models) score(words []string) *scores {
+	var trigrams []uint64
 	for _, w := range words {
-		offsets = offsets[:0]
-		for i := range w {
-			offsets = append(offsets, i)
-		}
-		offsets = append(offsets, len(w))
-		for i := 0; i+3 < len(offsets); i++ {
-			trigrams = append(trigrams, w[offsets[i]:offsets[i+3]])
+		var a, b rune
+		n := 0
+		for _, r := range w {
+			if n >= 2 {
+				trigrams = append(trigrams, ngramKey(a, b, r))
+			}
+			a, b, n = b, r, n+1
 		}
 	}
 	slices.Sort(trigrams)
 	trigrams = slices.Compact(trigrams)
 
-	sums := make([]float64, len(g.codes))
+	s := &scores{trigrams: len(trigrams)}
 	for _, t := range trigrams {
-		row := g.lookUp(t)
-		if row == nil {
-			continue
+		langs, values := m.lookUp(t)
+		for i, lang := range langs {
+			s.sums[lang] += int64(values[i])
 		}
-		for _, lang := range candidates {
-			if v := row[lang]; v != absent {
-				sums[lang] += v
+	}
+	for _, order := range []int{2, 1} {
+		for i := 0; i < len(trigrams); {
+			key, run := prefixKey(trigrams[i], order), 1
+			for i+run < len(trigrams) && prefixKey(trigrams[i+run], order) == key {
+				run++
 			}
+			langs, values := m.lookUp(key)
+			for j, lang := range langs {
+				s.sums[lang] += int64(values[j]) * int64(run)
+			}
+			i += run
 		}
-	}
-	// A language none of whose n-grams were found scores 0 and, as in
-	// lingua, takes no part.
-	best := -1
-	for _, lang := range candidates {
-		if sums[lang] < 0 && (best < 0 || sums[lang] > sums[best] || sums[lang] == sums[best] && lang < best) {
-			best = lang
-		}
-	}
-	if best < 0 {
-		return "", 0
-	}
-	total := 0.0
-	for _, lang := range candidates {
-		if sums[lang] < 0 {
-			total += math.Exp(sums[lang] - sums[best])
-		}
-	}
-	return g.codes[best], 1 / total
-}
-
-// lookUp returns the row of trigram t, or of its longest prefix any
-// language has, or nil.
-func (g *group) lookUp(t string) []float64 {
-	if row, ok := g.tri[t]; ok {
-		return g.at(row)
-	}
-	if row, ok := g.bi[runePrefix(t, 2)]; ok {
-		return g.at(row)
-	}
-	if row, ok := g.uni[runePrefix(t, 1)]; ok {
-		return g.at(row)
-	}
-	return nil
-}
-
-func (g *group) at(row int32) []float64 {
-	n := len(g.codes)
-	return g.rows[int(row)*n : int(row+1)*n]
-}
-
-// runePrefix returns the first n code points of s.
-func runePrefix(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
 	}
 	return s
 }
 
-// loadModels reads the group's models and merges them into rows, filling
-// each language's gaps from the lower orders as lingua does at lookup. The
-// models are embedded in the program, so one that does not load is a broken
-// build, not bad input: TestMatchesLingua reads them all.
-func (g *group) loadModels() {
-	g.uni, g.bi, g.tri = map[string]int32{}, map[string]int32{}, map[string]int32{}
-	for _, order := range []struct {
-		name   string
-		ngrams map[string]int32
-	}{{"unigrams", g.uni}, {"bigrams", g.bi}, {"trigrams", g.tri}} {
-		for lang, code := range g.codes {
-			model, err := readModel(fmt.Sprintf("models/%s/%s.pb.bin.zip", code, order.name))
-			if err != nil {
-				panic(err)
-			}
-			for _, set := range model.NgramSets {
-				logProbability := math.Log(set.Probability)
-				for _, ngram := range set.Ngrams {
-					g.row(order.ngrams, ngram)[lang] = logProbability
-				}
-			}
+// softmax turns the candidates' sums into the best one's confidence and the
+// runner-up's. A language none of whose n-grams were found sums to 0 and, as
+// in lingua, takes no part.
+func softmax(s *scores, candidates []int) verdict {
+	sums := s.sums
+	best, second := -1, -1
+	for _, lang := range candidates {
+		sum := sums[lang]
+		switch {
+		case sum >= 0:
+		case best < 0 || sum > sums[best]:
+			best, second = lang, best
+		case second < 0 || sum > sums[second]:
+			second = lang
 		}
 	}
-	for ngram, row := range g.bi {
-		g.fillGaps(row, runePrefix(ngram, 1), g.uni)
+	if best < 0 {
+		return nothing
 	}
-	for ngram, row := range g.tri {
-		prefix := runePrefix(ngram, 2)
-		if _, ok := g.bi[prefix]; ok {
-			g.fillGaps(row, prefix, g.bi)
-		} else {
-			g.fillGaps(row, runePrefix(ngram, 1), g.uni)
+	total := 0.0
+	for _, lang := range candidates {
+		if sums[lang] < 0 {
+			total += math.Exp(float64(sums[lang]-sums[best]) / scale)
 		}
 	}
-}
-
-// row returns ngram's row, adding one with every language absent.
-func (g *group) row(ngrams map[string]int32, ngram string) []float64 {
-	n := len(g.codes)
-	index, ok := ngrams[ngram]
-	if !ok {
-		index = int32(len(g.rows) / n)
-		ngrams[ngram] = index
-		for range n {
-			g.rows = append(g.rows, absent)
-		}
+	v := verdict{lang: best, confidence: 1 / total}
+	if second >= 0 {
+		v.runnerUp = math.Exp(float64(sums[second]-sums[best])/scale) / total
 	}
-	return g.rows[int(index)*n : int(index+1)*n]
-}
-
-// fillGaps copies into row the values of prefix, in ngrams, for the
-// languages row lacks.
-func (g *group) fillGaps(row int32, prefix string, ngrams map[string]int32) {
-	from, ok := ngrams[prefix]
-	if !ok {
-		return
-	}
-	to, fallback := g.at(row), g.at(from)
-	for lang, v := range to {
-		if v == absent {
-			to[lang] = fallback[lang]
-		}
-	}
-}
-
-func readModel(name string) (*serialization.SerializableLanguageModel, error) {
-	compressed, err := modelFiles.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	archive, err := zip.NewReader(bytes.NewReader(compressed), int64(len(compressed)))
-	if err != nil || len(archive.File) != 1 {
-		return nil, fmt.Errorf("language model %s: not a zip of one file: %v", name, err)
-	}
-	f, err := archive.File[0].Open()
-	if err != nil {
-		return nil, fmt.Errorf("language model %s: %w", name, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return nil, fmt.Errorf("language model %s: %w", name, err)
-	}
-	model := new(serialization.SerializableLanguageModel)
-	if err := proto.Unmarshal(data, model); err != nil {
-		return nil, fmt.Errorf("language model %s: %w", name, err)
-	}
-	return model, nil
+	return v
 }
