@@ -116,7 +116,7 @@ func TestValidate(t *testing.T) {
 		}, "corpus.parquet: not a readable Parquet file"},
 		{"a deleted Parquet file", func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, release.ParquetFile))
-		}, "corpus.parquet: open"},
+		}, "corpus.parquet: missing"},
 		{"a wrong record count", func(t *testing.T, dir string) {
 			raw, _ := os.ReadFile(filepath.Join(dir, release.ManifestFile))
 			raw = bytes.Replace(raw, []byte(`"records": 29,`), []byte(`"records": 30,`), 1)
@@ -124,7 +124,7 @@ func TestValidate(t *testing.T) {
 		}, "corpus.jsonl: 29 records, the manifest says 30"},
 		{"no manifest", func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, release.ManifestFile))
-		}, "manifest.json: open"},
+		}, "manifest.json: file does not exist in the release"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
