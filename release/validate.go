@@ -140,7 +140,7 @@ func (v *validation) checkFiles(m Manifest) map[string]fileSum {
 	}
 	listed := map[string]bool{ManifestFile: true, SumsFile: true}
 	for _, name := range []string{JSONLFile, ParquetFile} {
-		if !slices.ContainsFunc(m.Outputs, func(o Output) bool { return o.Path == name }) {
+		if output(m, name).Path == "" {
 			v.fail("%s: %s is not listed among its outputs", ManifestFile, name)
 		}
 	}
@@ -538,15 +538,13 @@ func (v *validation) compareRow(rows *parquetRows, c *recordCheck, sum []byte) {
 // Parquet file.
 func (v *validation) finish(m Manifest, c *recordCheck, rows *parquetRows) {
 	if rows != nil {
-		v.finishRows(rows, c.line)
+		v.finishRows(m, rows, c.line)
 	}
 	if m.Records != c.line {
 		v.fail("%s: %d records, the manifest says %d", JSONLFile, c.line, m.Records)
 	}
-	for _, out := range m.Outputs {
-		if (out.Path == JSONLFile || out.Path == ParquetFile) && out.Records != c.line {
-			v.fail("%s: output %s has %d records, the manifest says %d", ManifestFile, out.Path, c.line, out.Records)
-		}
+	if out := output(m, JSONLFile); out.Records != c.line {
+		v.fail("%s: %d records, the manifest's output says %d", JSONLFile, c.line, out.Records)
 	}
 	for _, in := range m.Inputs {
 		if c.produced[in.Path] != in.Records {
@@ -560,10 +558,13 @@ func (v *validation) finish(m Manifest, c *recordCheck, rows *parquetRows) {
 
 // finishRows compares the rows read, and those the footer gives, with the
 // JSONL's lines.
-func (v *validation) finishRows(rows *parquetRows, lines int) {
+func (v *validation) finishRows(m Manifest, rows *parquetRows, lines int) {
 	defer rows.close()
 	_, more := rows.next()
 	n, err := rows.numRows()
+	if out := output(m, ParquetFile); err == nil && n != int64(out.Records) {
+		v.fail("%s: its footer gives %d rows, the manifest's output says %d records", ParquetFile, n, out.Records)
+	}
 	switch {
 	case rows.err != nil:
 		v.fail("%s: not a readable Parquet file: %v; %d rows read, of %d its footer gives", ParquetFile, rows.err, rows.read, n)
@@ -574,6 +575,15 @@ func (v *validation) finishRows(rows *parquetRows, lines int) {
 	case n != rows.read:
 		v.fail("%s: its footer gives %d rows, %d were read", ParquetFile, n, rows.read)
 	}
+}
+
+// output is the manifest's entry for the file name.
+func output(m Manifest, name string) Output {
+	i := slices.IndexFunc(m.Outputs, func(o Output) bool { return o.Path == name })
+	if i < 0 {
+		return Output{}
+	}
+	return m.Outputs[i]
 }
 
 // lineReader reads lines of up to maxLine bytes, reusing one buffer.
