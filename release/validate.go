@@ -382,6 +382,7 @@ func (v *validation) checkRecords(m Manifest, files map[string]fileSum) {
 			break
 		}
 		c.line++
+		c.size = len(raw)
 		if err != nil {
 			v.fail("%s:%d: %v", JSONLFile, c.line, err)
 		}
@@ -390,7 +391,9 @@ func (v *validation) checkRecords(m Manifest, files map[string]fileSum) {
 			sum = v.checkLine(c, raw)
 		}
 		lines.release()
+		c.release()
 		v.compareRow(rows, c, sum)
+		c.release()
 	}
 	v.finish(m, c, rows)
 }
@@ -398,6 +401,7 @@ func (v *validation) checkRecords(m Manifest, files map[string]fileSum) {
 // recordCheck is what checkRecords keeps from one record to the next.
 type recordCheck struct {
 	line     int
+	size     int    // bytes of the line
 	previous string // id of the previous record
 	inputs   map[string]*Input
 	produced map[string]int // records per input
@@ -413,14 +417,22 @@ func newRecordCheck(m Manifest) *recordCheck {
 	return c
 }
 
-// encode writes r as the builder does, returning its sha256.
+// encode writes r as the builder does, into a buffer of the line's size,
+// returning its sha256.
 func (c *recordCheck) encode(r *schema.Record) []byte {
-	if cap(c.encoded) > keptBuffer {
-		c.encoded = nil
+	if cap(c.encoded) < c.size+1 {
+		c.encoded = make([]byte, 0, c.size+c.size/16+64)
 	}
 	c.encoded = r.AppendJSON(c.encoded[:0])
 	sum := sha256.Sum256(c.encoded)
 	return sum[:]
+}
+
+// release gives back a large buffer once its record is checked.
+func (c *recordCheck) release() {
+	if cap(c.encoded) > keptBuffer {
+		c.encoded = nil
+	}
 }
 
 // checkLine checks one JSONL line, returning the sha256 of its record as
