@@ -132,3 +132,20 @@ func TestLockSymlink(t *testing.T) {
 		t.Errorf("the lock's link made %s", elsewhere)
 	}
 }
+
+// TestOptions: the options that change the bytes are in the manifest.
+func TestOptions(t *testing.T) {
+	out := t.TempDir()
+	m := Manifest{Version: "dev", SchemaVersion: schema.Version, Counts: NewCounts(), Options: Options{DuplicateWindow: 500, MaxFileSize: 1 << 20}}
+	w, err := Create(out, m, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Publish(m); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(filepath.Join(out, "dev", ManifestFile))
+	if want := "\"options\": {\n    \"duplicate_window\": 500,\n    \"max_file_size\": 1048576\n  },"; !strings.Contains(string(raw), want) {
+		t.Errorf("manifest.json:\n%s\nwant it to hold %s", raw, want)
+	}
+}
