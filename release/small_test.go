@@ -2,9 +2,13 @@ package release
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/nkcorpus/builder/schema"
@@ -95,4 +99,45 @@ func FuzzValidateParquet(f *testing.F) {
 			t.Errorf("the release's own Parquet file: %v; problems: %v", same, problems)
 		}
 	})
+}
+
+// panicky is a file whose reads from bytes from to to panic, as parquet-go
+// does on some corrupted files.
+type panicky struct {
+	data     []byte
+	from, to int64
+}
+
+func (p panicky) ReadAt(b []byte, off int64) (int, error) {
+	if off >= p.from && off < p.to {
+		var nilSlice []byte
+		_ = nilSlice[off] // a runtime error, as inside the library
+	}
+	return copy(b, p.data[off:]), nil
+}
+
+// TestParquetPanics: a panic inside the Parquet reader becomes an error at
+// the boundary, whether opening the file or reading a row, and reading
+// stops there.
+func TestParquetPanics(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(smallRelease(t), ParquetFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openParquet(panicky{data, 0, int64(len(data))}, int64(len(data))); !errors.Is(err, errPanicked) {
+		t.Errorf("opening: %v, want a recovered panic", err)
+	}
+	footer := int64(len(data)) - 8 - int64(binary.LittleEndian.Uint32(data[len(data)-8:]))
+	rows, err := openParquet(panicky{data, 4, footer}, int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows.closer = io.NopCloser(nil)
+	defer rows.close()
+	if _, ok := rows.next(); ok || !errors.Is(rows.err, errPanicked) || !strings.HasPrefix(rows.err.Error(), "row 1: ") {
+		t.Errorf("reading: %v, want a recovered panic at row 1", rows.err)
+	}
+	if _, ok := rows.next(); ok {
+		t.Error("read on past a panic")
+	}
 }
