@@ -1,7 +1,6 @@
 package release
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -206,7 +205,7 @@ type recordReader struct {
 	path     string
 	schema   string // the release's record schema version
 	f        *os.File
-	lines    lineReader
+	lines    *lineReader
 	line     int
 	previous string // the id of the previous record
 	err      error
@@ -231,7 +230,7 @@ func openRecords(dir string) (*recordReader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &recordReader{path: path, schema: m.SchemaVersion, f: f, lines: lineReader{r: bufio.NewReaderSize(f, 1<<20)}}, nil
+	return &recordReader{path: path, schema: m.SchemaVersion, f: f, lines: newLineReader(f)}, nil
 }
 
 // next returns the next record, or nil at the end or on an error (kept in err).

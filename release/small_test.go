@@ -5,9 +5,11 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,5 +141,24 @@ func TestParquetPanics(t *testing.T) {
 	}
 	if _, ok := rows.next(); ok {
 		t.Error("read on past a panic")
+	}
+}
+
+// TestLineReader: a line too long is skipped and reported, and the lines
+// after it are read; so is a last line without its newline.
+func TestLineReader(t *testing.T) {
+	l := newLineReader(strings.NewReader("short\n" + strings.Repeat("x", 3<<20) + "\nok\ntail"))
+	l.max = 1 << 20
+	var got []string
+	for {
+		line, err := l.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		got = append(got, fmt.Sprintf("%q %v", line, err))
+	}
+	want := []string{`"short" <nil>`, `"" a line longer than 1048576 bytes`, `"ok" <nil>`, `"tail" the last line does not end with a newline`}
+	if !slices.Equal(got, want) {
+		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -10,11 +10,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -28,9 +28,9 @@ const (
 	// maxLine bounds a JSONL line, so a release from anywhere cannot make
 	// Validate hold more.
 	maxLine = 256 << 20
-	// keptBuffer is the largest line buffer kept from one record to the
-	// next; a larger one is given back, so a few huge records do not keep
-	// memory held.
+	// keptBuffer is the largest buffer kept from one record to the next; a
+	// larger one is given back, so a few huge records do not keep memory
+	// held.
 	keptBuffer = 4 << 20
 )
 
@@ -95,17 +95,11 @@ func (v *validation) readManifest() (Manifest, bool) {
 			v.fail("%s: input %s is listed twice", ManifestFile, in.Path)
 		}
 		seen[in.Path] = true
-		if !escaped(in.Path) {
+		if !schema.EscapedPath(in.Path) {
 			v.fail("%s: input path %q is not spelled as the builder spells paths (schema.EscapePath)", ManifestFile, in.Path)
 		}
 	}
 	return m, true
-}
-
-// escaped tells whether p is spelled as [schema.EscapePath] spells a path.
-func escaped(p string) bool {
-	raw, err := schema.UnescapePath(p)
-	return err == nil && schema.EscapePath(raw) == p
 }
 
 // fileSum is what a file of the release holds, as read.
@@ -182,12 +176,7 @@ func (v *validation) sum(name string) (fileSum, error) {
 }
 
 func sortedNames(files map[string]fileSum) []string {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(files))
 }
 
 var sumLine = regexp.MustCompile(`^([0-9a-f]{64})  (.+)$`)
@@ -375,7 +364,7 @@ func (v *validation) checkRecords(m Manifest, files map[string]fileSum) {
 		rows = v.openRows(m)
 	}
 	c := newRecordCheck(m)
-	lines := lineReader{r: bufio.NewReaderSize(jf, 1<<20)}
+	lines := newLineReader(jf)
 	for {
 		raw, err := lines.next()
 		if errors.Is(err, io.EOF) {
@@ -385,6 +374,9 @@ func (v *validation) checkRecords(m Manifest, files map[string]fileSum) {
 		c.size = len(raw)
 		if err != nil {
 			v.fail("%s:%d: %v", JSONLFile, c.line, err)
+		}
+		if _, partial := err.(lineError); err != nil && !partial {
+			return // reading failed; what follows is unknown
 		}
 		var sum []byte
 		if raw != nil {
@@ -598,10 +590,15 @@ func output(m Manifest, name string) Output {
 	return m.Outputs[i]
 }
 
-// lineReader reads lines of up to maxLine bytes, reusing one buffer.
+// lineReader reads lines of up to max bytes, reusing one buffer.
 type lineReader struct {
 	r    *bufio.Reader
+	max  int
 	line []byte
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 1<<20), max: maxLine}
 }
 
 // next returns the next line without its newline; a line too long is
@@ -610,7 +607,7 @@ func (l *lineReader) next() ([]byte, error) {
 	l.line = l.line[:0]
 	for {
 		chunk, err := l.r.ReadSlice('\n')
-		if len(l.line)+len(chunk) > maxLine {
+		if len(l.line)+len(chunk) > l.max {
 			l.line = l.line[:0]
 			return nil, l.skip(err)
 		}
@@ -621,7 +618,7 @@ func (l *lineReader) next() ([]byte, error) {
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
 		case errors.Is(err, io.EOF) && len(l.line) > 0:
-			return l.line, errors.New("the last line does not end with a newline")
+			return l.line, lineError("the last line does not end with a newline")
 		}
 		return nil, err
 	}
@@ -635,8 +632,14 @@ func (l *lineReader) skip(err error) error {
 	if err != nil && !errors.Is(err, io.EOF) {
 		return err
 	}
-	return fmt.Errorf("line longer than %d bytes", maxLine)
+	return lineError(fmt.Sprintf("a line longer than %d bytes", l.max))
 }
+
+// lineError is a line that is not a whole line of JSONL; the lines after it
+// can still be read.
+type lineError string
+
+func (e lineError) Error() string { return string(e) }
 
 // release gives back a large line buffer once its line is checked.
 func (l *lineReader) release() {

@@ -29,7 +29,7 @@ func Check(r Record) []error {
 	if r.Source.Path == "" || r.Source.SHA256 == "" || r.Source.Encoding == "" {
 		fail("source path, sha256 and encoding must be set")
 	}
-	if raw, err := UnescapePath(r.Source.Path); err != nil || EscapePath(raw) != r.Source.Path {
+	if !EscapedPath(r.Source.Path) {
 		fail("source path %q is not spelled as EscapePath spells a path", r.Source.Path)
 	}
 	if r.Source.LineStart < 1 || r.Source.LineEnd < r.Source.LineStart {
@@ -73,6 +73,12 @@ func Check(r Record) []error {
 	}
 	errs = append(errs, checkMentions(r)...)
 	return errs
+}
+
+// EscapedPath tells whether p is a path as [EscapePath] spells it.
+func EscapedPath(p string) bool {
+	raw, err := UnescapePath(p)
+	return err == nil && EscapePath(raw) == p
 }
 
 func checkMentions(r Record) []error {
