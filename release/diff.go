@@ -217,11 +217,7 @@ func openRecords(dir string) (*recordReader, error) {
 		return nil, err
 	}
 	defer root.Close()
-	var m Manifest
-	raw, err := readDocument(root, ManifestFile)
-	if err == nil {
-		err = json.Unmarshal(raw, &m)
-	}
+	m, err := loadManifest(root)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ManifestFile), err)
 	}

@@ -76,12 +76,18 @@ func (v *validation) fail(format string, args ...any) {
 	}
 }
 
-func (v *validation) readManifest() (Manifest, bool) {
+// loadManifest reads the manifest of the release in root.
+func loadManifest(root *os.Root) (Manifest, error) {
 	var m Manifest
-	raw, err := readDocument(v.root, ManifestFile)
+	raw, err := readDocument(root, ManifestFile)
 	if err == nil {
 		err = json.Unmarshal(raw, &m)
 	}
+	return m, err
+}
+
+func (v *validation) readManifest() (Manifest, bool) {
+	m, err := loadManifest(v.root)
 	if err != nil {
 		v.fail("%s: %v", ManifestFile, err)
 		return m, false
