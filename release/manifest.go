@@ -14,6 +14,7 @@ type Manifest struct {
 	Version       string    `json:"version"`
 	SchemaVersion string    `json:"schema_version"`
 	Builder       Builder   `json:"builder"`
+	Options       Options   `json:"options"`
 	Records       int       `json:"records"`
 	Inputs        []Input   `json:"inputs"`
 	Sources       *Sources  `json:"sources"`
@@ -28,6 +29,18 @@ type Builder struct {
 	Module   string `json:"module"`
 	Version  string `json:"version"`
 	Revision string `json:"revision"`
+}
+
+// Options are the build options that change a release's bytes, so that
+// the release can be built again to the byte. The files that change them
+// are recorded with their checksums: the gazetteer in Gazetteer, sources.tsv
+// in Sources.
+type Options struct {
+	// DuplicateWindow is how many earlier records, in id order, each record
+	// is compared with for near-duplicates; 0 compares with all of them.
+	DuplicateWindow int `json:"duplicate_window"`
+	// MaxFileSize is the size in bytes past which a capture is skipped.
+	MaxFileSize int64 `json:"max_file_size"`
 }
 
 // Input is one file of the input folder: the records it produced, or why it

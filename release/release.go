@@ -53,12 +53,17 @@ var (
 	ErrExists     = errors.New("release already exists")
 	ErrBadVersion = errors.New(`release version must be "dev" or a semantic version such as v1.2.0`)
 	ErrLocked     = errors.New("another build is writing to this output folder")
+	ErrNoOutput   = errors.New("no output folder given: name one, such as out")
 )
 
 // LockFile is the file in the output folder a build holds locked.
 const LockFile = ".lock"
 
-var semver = regexp.MustCompile(`^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$`)
+// semver is the grammar of SemVer 2.0.0 (semver.org), after a leading v:
+// identifiers are not empty, and numeric ones have no leading zero.
+var semver = regexp.MustCompile(`^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)` +
+	`(?:-(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?` +
+	`(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$`)
 
 // checkVersion accepts "dev" and semantic versions with a leading v.
 func checkVersion(v string) error {
@@ -84,10 +89,36 @@ type Writer struct {
 	published bool
 }
 
+// CheckOutput tells, creating nothing, whether release version may be built
+// under outDir: the version is valid, an output folder is named, and no
+// release of that version exists unless forced. A caller checks it before
+// reading any input, so that a build refused for its output, or for its
+// input, leaves nothing behind; Create checks again under the folder's lock.
+func CheckOutput(outDir, version string, force bool) error {
+	if err := checkVersion(version); err != nil {
+		return err
+	}
+	if outDir == "" {
+		return ErrNoOutput
+	}
+	if info, err := os.Stat(outDir); err == nil && !info.IsDir() {
+		return fmt.Errorf("%s: the output folder is a file", outDir)
+	}
+	return refuseExisting(filepath.Join(outDir, version), version, force)
+}
+
+// refuseExisting refuses to replace the release in dir unless forced or dev.
+func refuseExisting(dir, version string, force bool) error {
+	if _, err := os.Stat(dir); err == nil && version != Dev && !force {
+		return fmt.Errorf("%s: %w; choose a new version, or pass --force to replace it", dir, ErrExists)
+	}
+	return nil
+}
+
 // Create starts release m.Version under outDir. m's dataset, schema and
 // builder fields go into the Parquet footer and the manifest.
 func Create(outDir string, m Manifest, force bool) (*Writer, error) {
-	if err := checkVersion(m.Version); err != nil {
+	if err := CheckOutput(outDir, m.Version, force); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
@@ -98,11 +129,15 @@ func Create(outDir string, m Manifest, force bool) (*Writer, error) {
 		return nil, err
 	}
 	dir := filepath.Join(outDir, m.Version)
-	if _, err := os.Stat(dir); err == nil && m.Version != Dev && !force {
+	if err := removeStale(outDir); err != nil {
 		lock.Close()
-		return nil, fmt.Errorf("%s: %w; choose a new version, or pass --force to replace it", dir, ErrExists)
+		return nil, err
 	}
-	tmp, err := os.MkdirTemp(outDir, "."+m.Version+".tmp-")
+	if err := refuseExisting(dir, m.Version, force); err != nil {
+		lock.Close()
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(outDir, "."+m.Version+tempMark)
 	if err != nil {
 		lock.Close()
 		return nil, err
@@ -198,7 +233,7 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 		return m, err
 	}
 	manifest = append(manifest, '\n')
-	if err := os.WriteFile(filepath.Join(w.tmp, ManifestFile), manifest, 0o644); err != nil {
+	if err := writeSynced(filepath.Join(w.tmp, ManifestFile), manifest); err != nil {
 		return m, err
 	}
 	if err := w.writeSums(m.Outputs, manifest); err != nil {
@@ -206,6 +241,9 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 	}
 	// MkdirTemp made the folder private; a release is for everyone to read.
 	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		return m, err
+	}
+	if err := syncPath(w.tmp); err != nil {
 		return m, err
 	}
 	if err := replaceDir(w.tmp, w.dir); err != nil {
@@ -217,7 +255,7 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 
 // writeDoc writes a document of the release and lists it in m.
 func (w *Writer) writeDoc(m *Manifest, name string, data []byte) error {
-	if err := os.WriteFile(filepath.Join(w.tmp, name), data, 0o644); err != nil {
+	if err := writeSynced(filepath.Join(w.tmp, name), data); err != nil {
 		return err
 	}
 	sum := sha256.Sum256(data)
@@ -234,7 +272,7 @@ func (w *Writer) writeSums(outputs []Output, manifest []byte) error {
 		lines = append(lines, o.SHA256+"  "+o.Path)
 	}
 	sort.Slice(lines, func(i, j int) bool { return lines[i][66:] < lines[j][66:] })
-	return os.WriteFile(filepath.Join(w.tmp, SumsFile), []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	return writeSynced(filepath.Join(w.tmp, SumsFile), []byte(strings.Join(lines, "\n")+"\n"))
 }
 
 func (w *Writer) finishData() error {
@@ -250,6 +288,9 @@ func (w *Writer) finishData() error {
 		return fmt.Errorf("%s: %w", JSONLFile, err)
 	}
 	for _, f := range []*countingFile{w.jsonl, w.parquet} {
+		if err := syncFile(f.f); err != nil {
+			return err
+		}
 		if err := f.Close(); err != nil {
 			return err
 		}
@@ -273,12 +314,21 @@ func (w *Writer) Abort() {
 }
 
 // lockFolder takes the output folder's lock, which the kernel releases when
-// the process ends however it ends, so a crash leaves no stale lock.
+// the process ends however it ends, so a crash leaves no stale lock. The
+// lock is a regular file of the folder: a symbolic link in its place is
+// refused, never followed to create a file elsewhere.
 func lockFolder(outDir string) (*os.File, error) {
 	path := filepath.Join(outDir, LockFile)
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, fmt.Errorf("%s is a symbolic link, not a lock file; remove it", path)
+	}
 	if err != nil {
 		return nil, err
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%s is not a regular file, and so not a lock file; remove it", path)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
@@ -291,9 +341,10 @@ func lockFolder(outDir string) (*os.File, error) {
 }
 
 // replaceDir renames tmp to dir, moving an existing dir aside first so that
-// dir is never half-written.
+// dir is never half-written, and syncs the parent folder so that the new
+// name survives a power loss.
 func replaceDir(tmp, dir string) error {
-	old := tmp + ".old"
+	old := tmp + oldMark
 	if err := os.Rename(dir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
@@ -301,7 +352,76 @@ func replaceDir(tmp, dir string) error {
 		os.Rename(old, dir)
 		return err
 	}
+	if err := syncPath(filepath.Dir(dir)); err != nil {
+		return err
+	}
 	return os.RemoveAll(old)
+}
+
+// Names of what a build writes beside the releases of its output folder:
+// .VERSION.tmp-N while it writes, and .VERSION.tmp-N.old for the release
+// it replaces while it renames.
+const (
+	tempMark = ".tmp-"
+	oldMark  = ".old"
+)
+
+var staleName = regexp.MustCompile(`^\.(.+)\.tmp-[0-9]+(\.old)?$`)
+
+// removeStale removes the temporary folders that builds killed before the
+// end (kill -9, a power loss) left in outDir. It runs with the folder's lock
+// held, so no other build is writing there and every such folder is stale.
+// A release moved aside whose replacement never took its place is put back.
+func removeStale(outDir string) error {
+	entries, err := os.ReadDir(outDir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := staleName.FindStringSubmatch(e.Name())
+		if name == nil || !e.IsDir() {
+			continue
+		}
+		path := filepath.Join(outDir, e.Name())
+		if release := filepath.Join(outDir, name[1]); name[2] != "" {
+			if _, err := os.Lstat(release); errors.Is(err, os.ErrNotExist) && os.Rename(path, release) == nil {
+				continue
+			}
+		}
+		if err := os.RemoveAll(path); err != nil {
+			return fmt.Errorf("removing what a stopped build left: %w", err)
+		}
+	}
+	return nil
+}
+
+// syncFile makes a file's data durable; a variable so tests can watch it.
+var syncFile = (*os.File).Sync
+
+// writeSynced writes a file and syncs it.
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = syncFile(f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncPath syncs a folder, making the names in it durable.
+func syncPath(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return syncFile(f)
 }
 
 // countingFile is a file that hashes and counts what is written to it.

@@ -6,10 +6,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/nkcorpus/builder/corpus"
@@ -58,8 +60,55 @@ func jsonlLines(t *testing.T, dir string) [][]byte {
 	return bytes.SplitAfter(raw, []byte("\n"))
 }
 
+// copyRelease copies the files of a release into a fresh folder.
+func copyRelease(t testing.TB, dir string) string {
+	t.Helper()
+	to := filepath.Join(t.TempDir(), filepath.Base(dir))
+	if err := os.CopyFS(to, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+// editManifest rewrites the manifest of dir through edit, and the manifest
+// line of SHA256SUMS, so that only the deeper checks can catch the change.
+func editManifest(t testing.TB, dir string, edit func(m *release.Manifest)) {
+	t.Helper()
+	m := readManifest(t, dir)
+	edit(&m)
+	b, _ := json.MarshalIndent(m, "", "  ")
+	b = append(b, '\n')
+	if err := os.WriteFile(filepath.Join(dir, release.ManifestFile), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sums, _ := os.ReadFile(filepath.Join(dir, release.SumsFile))
+	var lines []string
+	for _, line := range strings.Split(strings.TrimSuffix(string(sums), "\n"), "\n") {
+		if strings.HasSuffix(line, "  "+release.ManifestFile) {
+			line = fmt.Sprintf("%x  %s", sha256.Sum256(b), release.ManifestFile)
+		}
+		lines = append(lines, line)
+	}
+	os.WriteFile(filepath.Join(dir, release.SumsFile), []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+}
+
+// editLine rewrites line i of the JSONL, decoded as a map, sums fixed.
+func editLine(t *testing.T, dir string, i int, edit func(r map[string]any)) {
+	t.Helper()
+	lines := jsonlLines(t, dir)
+	var r map[string]any
+	if err := json.Unmarshal(lines[i], &r); err != nil {
+		t.Fatal(err)
+	}
+	edit(r)
+	b, _ := json.Marshal(r)
+	lines[i] = append(b, '\n')
+	rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
+}
+
 func TestValidate(t *testing.T) {
-	if problems := release.Validate(buildRelease(t)); problems != nil {
+	fresh := buildRelease(t)
+	if problems := release.Validate(fresh); problems != nil {
 		t.Fatalf("a fresh release: %v", problems)
 	}
 	tests := []struct {
@@ -116,7 +165,7 @@ func TestValidate(t *testing.T) {
 		}, "corpus.parquet: not a readable Parquet file"},
 		{"a deleted Parquet file", func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, release.ParquetFile))
-		}, "corpus.parquet: open"},
+		}, "corpus.parquet: missing"},
 		{"a wrong record count", func(t *testing.T, dir string) {
 			raw, _ := os.ReadFile(filepath.Join(dir, release.ManifestFile))
 			raw = bytes.Replace(raw, []byte(`"records": 28,`), []byte(`"records": 29,`), 1)
@@ -124,11 +173,79 @@ func TestValidate(t *testing.T) {
 		}, "corpus.jsonl: 28 records, the manifest says 29"},
 		{"no manifest", func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, release.ManifestFile))
-		}, "manifest.json: open"},
+		}, "manifest.json: file does not exist in the release"},
+		{"an output outside the release", func(t *testing.T, dir string) {
+			editManifest(t, dir, func(m *release.Manifest) {
+				m.Outputs = append(m.Outputs, release.Output{Path: "../../../../etc/passwd"})
+			})
+		}, `manifest.json: output "../../../../etc/passwd" is not a path inside the release folder`},
+		{"a symbolic link to a copy outside", func(t *testing.T, dir string) {
+			outside := filepath.Join(t.TempDir(), "schema.json")
+			os.Rename(filepath.Join(dir, release.SchemaFile), outside)
+			os.Symlink(outside, filepath.Join(dir, release.SchemaFile))
+		}, "corpus.schema.json: a symbolic link: a release holds only regular files"},
+		{"a symbolic link to /dev/zero", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, release.JSONLFile))
+			os.Symlink("/dev/zero", filepath.Join(dir, release.JSONLFile))
+		}, "corpus.jsonl: a symbolic link: a release holds only regular files"},
+		{"a named pipe", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, release.CroissantFile))
+			if err := syscall.Mkfifo(filepath.Join(dir, release.CroissantFile), 0o644); err != nil {
+				t.Skip(err)
+			}
+		}, "croissant.json: a named pipe: a release holds only regular files"},
+		{"a file the manifest does not list", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello\n"), 0o644)
+		}, "notes.txt: not listed among the manifest's outputs"},
+		{"SHA256SUMS listing only the manifest", func(t *testing.T, dir string) {
+			raw, _ := os.ReadFile(filepath.Join(dir, release.ManifestFile))
+			os.WriteFile(filepath.Join(dir, release.SumsFile), fmt.Appendf(nil, "%x  %s\n", sha256.Sum256(raw), release.ManifestFile), 0o644)
+		}, "SHA256SUMS: does not list corpus.jsonl"},
+		{"SHA256SUMS naming a file outside", func(t *testing.T, dir string) {
+			f, _ := os.OpenFile(filepath.Join(dir, release.SumsFile), os.O_APPEND|os.O_WRONLY, 0)
+			fmt.Fprintf(f, "%064d  ../../etc/passwd\n", 0)
+			f.Close()
+		}, `SHA256SUMS:7: "../../etc/passwd" is not another file of the release`},
+		{"a record whose source is not an input", func(t *testing.T, dir string) {
+			editManifest(t, dir, func(m *release.Manifest) { m.Inputs = m.Inputs[1:] })
+		}, "corpus.jsonl:1: 000_01f3686a22a4f32d#1: source 000_01f3686a22a4f32d.txt is not among the manifest's inputs"},
+		{"an input with the wrong record count", func(t *testing.T, dir string) {
+			editManifest(t, dir, func(m *release.Manifest) { m.Inputs[1].Records = 9 })
+		}, "manifest.json: input 001_5e29adcfeed8e22f.txt gave 10 records, the manifest says 9"},
+		{"a wrong checksum in croissant.json", func(t *testing.T, dir string) {
+			raw, _ := os.ReadFile(filepath.Join(dir, release.CroissantFile))
+			sum := readManifest(t, dir).Outputs[0].SHA256
+			rewrite(t, dir, release.CroissantFile, bytes.Replace(raw, []byte(sum), []byte(strings.Repeat("0", 64)), 1), true)
+		}, `croissant.json: distribution corpus.jsonl: sha256 "0000000000000000000000000000000000000000000000000000000000000000", the file has`},
+		{"a wrong checksum in the card", func(t *testing.T, dir string) {
+			raw, _ := os.ReadFile(filepath.Join(dir, release.CardFile))
+			sum := readManifest(t, dir).Outputs[1].SHA256
+			rewrite(t, dir, release.CardFile, bytes.Replace(raw, []byte(sum), []byte(strings.Repeat("0", 64)), 1), true)
+		}, "corpus.parquet: sha256 0000000000000000000000000000000000000000000000000000000000000000, not"},
+		{"a wrong checksum of a source in the card", func(t *testing.T, dir string) {
+			raw, _ := os.ReadFile(filepath.Join(dir, release.CardFile))
+			sum := readManifest(t, dir).Inputs[2].SHA256
+			rewrite(t, dir, release.CardFile, bytes.Replace(raw, []byte(sum), []byte(strings.Repeat("1", 64)), 1), true)
+		}, "002_81f596a311052818.txt: sha256 1111111111111111111111111111111111111111111111111111111111111111, not"},
+		{"a line with other spacing", func(t *testing.T, dir string) {
+			lines := jsonlLines(t, dir)
+			lines[2] = bytes.Replace(lines[2], []byte(`,"layout":`), []byte(`, "layout":`), 1)
+			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
+		}, "corpus.jsonl:3: not the builder's JSON of its record"},
+		{"a missing field", func(t *testing.T, dir string) {
+			editLine(t, dir, 4, func(r map[string]any) { delete(r, "duplicate_of") })
+		}, "corpus.jsonl:5: field duplicate_of is missing"},
+		{"a control character", func(t *testing.T, dir string) {
+			editLine(t, dir, 0, func(r map[string]any) { r["title"] = "What\x00 happened" })
+		}, "corpus.jsonl:1: 000_01f3686a22a4f32d#1: title holds control character U+0000"},
+		{"a last line without its newline", func(t *testing.T, dir string) {
+			raw, _ := os.ReadFile(filepath.Join(dir, release.JSONLFile))
+			rewrite(t, dir, release.JSONLFile, bytes.TrimSuffix(raw, []byte("\n")), true)
+		}, "corpus.jsonl:29: the last line does not end with a newline"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := buildRelease(t)
+			dir := copyRelease(t, fresh)
 			tt.tamper(t, dir)
 			problems := release.Validate(dir)
 			var all []string
@@ -139,5 +256,41 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate found:\n%s\nwant a problem containing %s", strings.Join(all, "\n"), strconv.Quote(tt.want))
 			}
 		})
+	}
+}
+
+// TestValidateOrder checks that the same release gives the same problems,
+// in the same order, every time.
+func TestValidateOrder(t *testing.T) {
+	dir := buildRelease(t)
+	editManifest(t, dir, func(m *release.Manifest) { m.Dataset, m.Version = "other", "v9.9.9" })
+	rewrite(t, dir, "extra-b.txt", []byte("b"), false)
+	rewrite(t, dir, "extra-a.txt", []byte("a"), false)
+	first := fmt.Sprint(release.Validate(dir))
+	for range 20 {
+		if again := fmt.Sprint(release.Validate(dir)); again != first {
+			t.Fatalf("problems differ between runs:\n%s\n%s", first, again)
+		}
+	}
+}
+
+// TestValidateCorruptedParquet changes one byte of the seeds' Parquet file
+// at a spread of offsets: Validate reports a problem of the file each time
+// and never panics, as parquet-go does when read past an error.
+func TestValidateCorruptedParquet(t *testing.T) {
+	fresh := buildRelease(t)
+	original, err := os.ReadFile(filepath.Join(fresh, release.ParquetFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := copyRelease(t, fresh)
+	for offset := 4; offset < len(original)-8; offset += len(original) / 97 {
+		data := bytes.Clone(original)
+		data[offset] ^= 0x5a
+		rewrite(t, dir, release.ParquetFile, data, true)
+		problems := fmt.Sprint(release.Validate(dir))
+		if !strings.Contains(problems, "corpus.parquet") {
+			t.Errorf("byte %d changed: %s", offset, problems)
+		}
 	}
 }

@@ -2,6 +2,8 @@ package schema
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,8 +21,16 @@ func Check(r Record) []error {
 	if _, err := ParseID(r.ID); err != nil {
 		fail("%v", err)
 	}
+	eachString(reflect.ValueOf(r), "", func(field, s string) {
+		if problem := badText(s); problem != "" {
+			fail("%s %s", field, problem)
+		}
+	})
 	if r.Source.Path == "" || r.Source.SHA256 == "" || r.Source.Encoding == "" {
 		fail("source path, sha256 and encoding must be set")
+	}
+	if !EscapedPath(r.Source.Path) {
+		fail("source path %q is not spelled as EscapePath spells a path", r.Source.Path)
 	}
 	if r.Source.LineStart < 1 || r.Source.LineEnd < r.Source.LineStart {
 		fail("source lines %d-%d are not a 1-based range", r.Source.LineStart, r.Source.LineEnd)
@@ -40,9 +50,7 @@ func Check(r Record) []error {
 	if strings.TrimSpace(r.Body) == "" {
 		fail("body is empty")
 	}
-	if !utf8.ValidString(r.Body) {
-		fail("body is not valid UTF-8")
-	} else if !norm.NFC.IsNormalString(r.Body) {
+	if utf8.ValidString(r.Body) && !norm.NFC.IsNormalString(r.Body) {
 		fail("body is not NFC")
 	}
 	if r.Byline == nil || r.Mentions == nil {
@@ -67,15 +75,22 @@ func Check(r Record) []error {
 	return errs
 }
 
+// EscapedPath tells whether p is a path as [EscapePath] spells it.
+func EscapedPath(p string) bool {
+	raw, err := UnescapePath(p)
+	return err == nil && EscapePath(raw) == p
+}
+
 func checkMentions(r Record) []error {
 	var errs []error
-	body := []rune(r.Body)
+	runes := int32(utf8.RuneCountInString(r.Body))
+	at := byteOffsets(r.Body, r.Mentions)
 	for i, m := range r.Mentions {
-		if m.Start < 0 || m.End <= m.Start || int(m.End) > len(body) {
+		if m.Start < 0 || m.End <= m.Start || m.End > runes {
 			errs = append(errs, fmt.Errorf("%s: mention %d (%s) offsets %d-%d out of range", r.ID, i, m.Entity, m.Start, m.End))
 			continue
 		}
-		if got := string(body[m.Start:m.End]); got != m.Surface {
+		if got := r.Body[at[m.Start]:at[m.End]]; got != m.Surface {
 			errs = append(errs, fmt.Errorf("%s: mention %d surface %q but body holds %q", r.ID, i, m.Surface, got))
 		}
 		if i > 0 && r.Mentions[i-1].Start > m.Start {
@@ -83,6 +98,78 @@ func checkMentions(r Record) []error {
 		}
 	}
 	return errs
+}
+
+// byteOffsets maps the code-point offsets mentions start and end at to byte
+// offsets in body, in one pass and without a copy of the body as runes.
+func byteOffsets(body string, mentions []Mention) map[int32]int {
+	wanted := make([]int32, 0, 2*len(mentions))
+	for _, m := range mentions {
+		wanted = append(wanted, m.Start, m.End)
+	}
+	slices.Sort(wanted)
+	at := make(map[int32]int, len(wanted))
+	runes := int32(0)
+	for i := range body {
+		for len(wanted) > 0 && wanted[0] <= runes {
+			at[wanted[0]] = i
+			wanted = wanted[1:]
+		}
+		if len(wanted) == 0 {
+			break
+		}
+		runes++
+	}
+	for _, w := range wanted {
+		at[w] = len(body)
+	}
+	return at
+}
+
+// badText says what is wrong with s as the text of a field: not valid
+// UTF-8, or holding a control character other than newline and tab; "" when
+// nothing is.
+func badText(s string) string {
+	for i := 0; i < len(s); {
+		c := rune(s[i])
+		size := 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+			if c == utf8.RuneError && size == 1 {
+				return "is not valid UTF-8"
+			}
+		}
+		if unicode.IsControl(c) && c != '\n' && c != '\t' {
+			return fmt.Sprintf("holds control character U+%04X", c)
+		}
+		i += size
+	}
+	return ""
+}
+
+// eachString calls fn with every string of v, a record or a part of one,
+// named by its JSON path (source.path, byline[0], mentions[2].surface).
+func eachString(v reflect.Value, name string, fn func(field, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		fn(name, v.String())
+	case reflect.Pointer:
+		if !v.IsNil() {
+			eachString(v.Elem(), name, fn)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			eachString(v.Index(i), fmt.Sprintf("%s[%d]", name, i), fn)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			field, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+			if name != "" {
+				field = name + "." + field
+			}
+			eachString(v.Field(i), field, fn)
+		}
+	}
 }
 
 // WordCount counts the words of a body: whitespace-separated tokens holding at

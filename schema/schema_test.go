@@ -63,6 +63,18 @@ func TestCheck(t *testing.T) {
 		{"mention order", func(r *Record) { r.Mentions[0], r.Mentions[1] = r.Mentions[1], r.Mentions[0] }, "not sorted"},
 		{"lines", func(r *Record) { r.Source.LineStart = 0 }, "not a 1-based range"},
 		{"confidence", func(r *Record) { r.LanguageConfidence = 1.5 }, "outside 0-1"},
+		{"NUL in the body", func(r *Record) { r.Body += "\x00" }, "body holds control character U+0000"},
+		{"control in the title", func(r *Record) { t := "a\x1bb"; r.Title = &t }, "title holds control character U+001B"},
+		{"C1 control in a byline", func(r *Record) { r.Byline = []string{"ok", "A\u0085B"} }, "byline[1] holds control character U+0085"},
+		{"DEL in a nested field", func(r *Record) { r.Source.Encoding = "utf\x7f8" }, "source.encoding holds control character U+007F"},
+		{"invalid UTF-8 in a mention", func(r *Record) { r.Mentions[0].Kind = "pl\xffce" }, "mentions[0].kind is not valid UTF-8"},
+		{"carriage return", func(r *Record) { t := "a\r\nb"; r.DateText = &t }, "date_text holds control character U+000D"},
+		{"path not escaped", func(r *Record) { r.Source.Path = "001#x.txt" }, `source path "001#x.txt" is not spelled as EscapePath spells a path`},
+		{"path badly escaped", func(r *Record) { r.Source.Path = "001%zz.txt" }, "is not spelled as EscapePath"},
+		{"mention surface in Cyrillic", func(r *Record) {
+			r.Body, r.WordCount = "В Ханкенди тихо.", 3
+			r.Mentions = []Mention{{Entity: "place/khankendi", Surface: "Ханкенди", Start: 2, End: 9}}
+		}, `surface "Ханкенди" but body holds "Ханкенд"`},
 	}
 	for _, tt := range tests {
 		r := valid()
@@ -75,6 +87,19 @@ func TestCheck(t *testing.T) {
 		if !found {
 			t.Errorf("%s: Check = %v, want an error containing %q", tt.name, errs, tt.want)
 		}
+	}
+}
+
+// TestCheckText: newline and tab are the control characters a field may
+// hold; escaped path characters and code-point offsets past ASCII are valid.
+func TestCheckText(t *testing.T) {
+	r := valid()
+	title := "Line one\nline two\tand a tab"
+	r.Title, r.Source.Path = &title, "001%23x%40y.txt"
+	r.Body, r.WordCount = "В Ханкенди тихо.\n\nКонец.", 4
+	r.Mentions = []Mention{{Entity: "place/khankendi", Surface: "Ханкенди", Start: 2, End: 10}, {Entity: "x/end", Surface: "Конец.", Start: 18, End: 24}}
+	if errs := Check(r); errs != nil {
+		t.Errorf("Check = %v", errs)
 	}
 }
 

@@ -6,15 +6,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -166,6 +163,11 @@ func validate(stdout io.Writer, dir string) error {
 // build carries no VCS stamp, as with go run.
 var revision string
 
+// builderInfo says which program builds: the module and version the binary
+// records, and its revision as stamped by go build in a checkout or set at
+// link time. It never asks the folder it runs in, whose state need not be
+// the source the binary was built from: a binary that knows no revision
+// records none.
 func builderInfo() release.Builder {
 	b := release.Builder{Module: "github.com/nkcorpus/builder", Version: "(devel)", Revision: revision}
 	info, ok := debug.ReadBuildInfo()
@@ -184,30 +186,10 @@ func builderInfo() release.Builder {
 			modified = s.Value == "true"
 		}
 	}
-	if b.Revision == "" {
-		b.Revision, modified = sourceRevision()
-	}
 	if modified {
 		b.Revision += "+dirty"
 	}
 	return b
-}
-
-// sourceRevision asks git for the revision of the source this program was
-// compiled from, which is what go run builds without stamping it. It returns
-// "" when that source is not a git checkout here.
-func sourceRevision() (revision string, modified bool) {
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		return "", false
-	}
-	dir := filepath.Dir(file)
-	out, err := exec.Command("git", "-C", dir, "rev-parse", "HEAD").Output()
-	if err != nil {
-		return "", false
-	}
-	status, err := exec.Command("git", "-C", dir, "status", "--porcelain", "--untracked-files=no").Output()
-	return strings.TrimSpace(string(out)), err == nil && len(bytes.TrimSpace(status)) > 0
 }
 
 // summarize prints what the build made, on stderr.
