@@ -84,6 +84,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		Version:       opts.Version,
 		SchemaVersion: schema.Version,
 		Builder:       opts.Builder,
+		Options:       release.Options{DuplicateWindow: opts.DuplicateWindow, MaxFileSize: opts.MaxFileSize},
 		Counts:        release.NewCounts(),
 	}
 	// Creating the release first refuses a bad or existing version, and a
