@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"fmt"
 	nurl "net/url"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -45,8 +46,23 @@ func readArticle(doc *html.Node, hint Hint) (extract.Item, bool) {
 		return extract.Item{}, false
 	}
 	it := itemMeta(doc, res.Metadata, hint)
-	for _, b := range blocksOf(res.ContentNode) {
-		it.Paragraphs = append(it.Paragraphs, b.text)
+	index := map[string]block{}
+	for _, b := range blocksOf(doc, localTo(it.URL)) {
+		index[b.text] = b
+	}
+	it.Paragraphs = cleanBody(blocksOf(res.ContentNode, nil), index, []string{res.Metadata.Title, it.Title})
+	debugInfo = debugInfo[:0]
+	for _, p := range it.Paragraphs {
+		d, loc, tag := -1.0, -1.0, ""
+		if o, ok := index[p]; ok {
+			d, loc = o.linked, o.local
+			if o.node != nil {
+				tag = o.node.Data
+			}
+		}
+		debugInfo = append(debugInfo, fmt.Sprintf("%.2f %s %.2f", d, tag, loc))
 	}
 	return it, len(it.Paragraphs) > 0
 }
+
+var debugInfo []string

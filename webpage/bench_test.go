@@ -9,7 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
 )
 
 var (
@@ -68,7 +71,8 @@ func TestHTMLBench(t *testing.T) {
 				"layout": page.Result.Layout,
 				"title":  it.Title, "outlet": it.Outlet, "section": it.Section, "url": it.URL,
 				"date_text": it.DateText, "byline": it.Byline,
-				"body": strings.Join(it.Paragraphs, "\n\n"),
+				"body":  strings.Join(it.Paragraphs, "\n\n"),
+				"paras": it.Paragraphs, "dbg": debugInfo,
 			}
 			if err := enc.Encode(rec); err != nil {
 				t.Fatal(err)
@@ -78,4 +82,62 @@ func TestHTMLBench(t *testing.T) {
 	if err := os.WriteFile(*benchOut, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// BenchmarkTrafilatura is the reference: go-trafilatura's own Extract, with
+// its default options, over the benchmark's pages (-htmlbench DIR).
+func BenchmarkTrafilatura(b *testing.B) {
+	_, pages := benchPages(b)
+	benchPagesLoop(b, pages, func(raw []byte) {
+		if _, err := trafilatura.Extract(bytes.NewReader(raw), trafilatura.Options{}); err != nil {
+			b.Log(err)
+		}
+	})
+}
+
+// BenchmarkRead is Read over the same pages.
+func BenchmarkRead(b *testing.B) {
+	_, pages := benchPages(b)
+	benchPagesLoop(b, pages, func(raw []byte) {
+		if _, err := Read(raw, Hint{}); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkReadParallel is Read on GOMAXPROCS goroutines (-cpu 1,2).
+func BenchmarkReadParallel(b *testing.B) {
+	_, pages := benchPages(b)
+	var size int64
+	for _, p := range pages {
+		size += int64(len(p))
+	}
+	b.SetBytes(size / int64(len(pages)))
+	b.ReportAllocs()
+	var next atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			raw := pages[int(next.Add(1))%len(pages)]
+			if _, err := Read(raw, Hint{}); err != nil {
+				b.Error(err)
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// benchPagesLoop runs read over the pages in turn, one page an iteration,
+// reporting pages/s and bytes.
+func benchPagesLoop(b *testing.B, pages [][]byte, read func([]byte)) {
+	var size int64
+	for _, p := range pages {
+		size += int64(len(p))
+	}
+	b.SetBytes(size / int64(len(pages)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		read(pages[i%len(pages)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }

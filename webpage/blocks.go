@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,12 +31,16 @@ var hiddenTags = map[string]bool{
 type block struct {
 	text string
 	node *html.Node // the innermost block element holding it
+	// linked is the share of the text's bytes inside links, spaces aside.
+	linked float64
+	// local is the share inside links to the page's own site.
+	local float64
 }
 
 // blocksOf cuts the text under n into paragraphs, one a block element or a
 // line of a <br>- or newline-separated text (in <pre>), spaces tidied.
-func blocksOf(n *html.Node) []block {
-	w := blockWriter{}
+func blocksOf(n *html.Node, local func(href string) bool) []block {
+	w := blockWriter{local: local}
 	w.walk(n, n, false)
 	w.flush()
 	return w.blocks
@@ -45,6 +50,13 @@ type blockWriter struct {
 	blocks []block
 	cur    strings.Builder
 	owner  *html.Node
+	inLink int // depth of <a> elements around the text written
+	// local reports a link's href to the page's own site; nil for none.
+	local       func(href string) bool
+	inLocal     int // depth of those links to the page's own site
+	localLinked int // bytes of words written inside them
+	wordBytes   int // bytes of the words of cur (spaces not counted)
+	linked      int // bytes of those words written inside links
 }
 
 // walk writes the text under n; owner is the innermost block element, pre
@@ -58,12 +70,25 @@ func (w *blockWriter) walk(n, owner *html.Node, pre bool) {
 		if hiddenTags[n.Data] {
 			return
 		}
-		if blockTags[n.Data] {
+		switch {
+		case blockTags[n.Data]:
 			w.flush()
 			owner = n
 			pre = pre || n.Data == "pre"
-		} else if n.Data == "td" || n.Data == "th" {
+		case n.Data == "td" || n.Data == "th":
 			w.space()
+		case n.Data == "a":
+			local := w.local != nil && w.local(attr(n, "href"))
+			w.inLink++
+			if local {
+				w.inLocal++
+			}
+			defer func() {
+				w.inLink--
+				if local {
+					w.inLocal--
+				}
+			}()
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -98,6 +123,13 @@ func (w *blockWriter) words(s string) {
 			w.space()
 		}
 		w.cur.WriteString(f)
+		w.wordBytes += len(f)
+		if w.inLink > 0 {
+			w.linked += len(f)
+		}
+		if w.inLocal > 0 {
+			w.localLinked += len(f)
+		}
 	}
 	if endsWithSpace(s) {
 		w.space()
@@ -113,10 +145,11 @@ func (w *blockWriter) space() {
 
 func (w *blockWriter) flush() {
 	if t := strings.TrimRight(w.cur.String(), " "); t != "" {
-		w.blocks = append(w.blocks, block{text: t, node: w.owner})
+		w.blocks = append(w.blocks, block{text: t, node: w.owner, linked: float64(w.linked) / float64(w.wordBytes),
+			local: float64(w.localLinked) / float64(w.wordBytes)})
 	}
 	w.cur.Reset()
-	w.owner = nil
+	w.owner, w.wordBytes, w.linked, w.localLinked = nil, 0, 0, 0
 }
 
 // isSpace reports white space, no-break and zero-width spaces and the
@@ -135,4 +168,34 @@ func startsWithSpace(s string) bool {
 func endsWithSpace(s string) bool {
 	r, size := utf8.DecodeLastRuneInString(s)
 	return size > 0 && isSpace(r)
+}
+
+// attr is the value of an element's attribute, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// localTo reports hrefs to the site of pageURL: relative ones, and those to
+// its host or a host of the same site (www. and subdomains aside).
+func localTo(pageURL string) func(href string) bool {
+	site := ""
+	if u, err := url.Parse(pageURL); err == nil {
+		site = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return func(href string) bool {
+		u, err := url.Parse(strings.TrimSpace(href))
+		if err != nil {
+			return false
+		}
+		if u.Host == "" {
+			return u.Scheme == "" && u.Path != ""
+		}
+		host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		return site != "" && (host == site || strings.HasSuffix(host, "."+site) || strings.HasSuffix(site, "."+host))
+	}
 }
