@@ -17,15 +17,28 @@ func extractItems(text string, hint Hint) extract.Result {
 	if err != nil {
 		return visibleResult(text, last, "markup the HTML parser refuses ("+err.Error()+")")
 	}
-	if r, ok := readPosts(doc, text, hint); ok {
+	res, err := trafilatura.ExtractDocument(doc, options(hint))
+	if err != nil || res == nil {
+		return visibleResult(text, last, "no main text found")
+	}
+	page := itemMeta(doc, res.Metadata, hint)
+	var main []block
+	if res.ContentNode != nil {
+		main = blocksOf(res.ContentNode, nil, nil)
+	}
+	if r, ok := readPosts(doc, text, res.Metadata.PageType, main); ok {
+		for i := range r.Items {
+			r.Items[i].Outlet = page.Outlet
+			r.Items[i].URL = resolve(page.URL, r.Items[i].URL)
+		}
 		return r
 	}
-	it, ok := readArticle(doc, hint)
-	if !ok {
-		return visibleResult(text, last, "no text in the page")
+	page.Paragraphs = articleBody(doc, main, res.Metadata.Title, page)
+	if len(page.Paragraphs) == 0 {
+		return visibleResult(text, last, "no main text found")
 	}
-	it.LineStart, it.LineEnd = 1, last
-	return extract.Result{Layout: LayoutArticle, Items: []extract.Item{it}}
+	page.LineStart, page.LineEnd = 1, last
+	return extract.Result{Layout: LayoutArticle, Items: []extract.Item{page}}
 }
 
 // options are go-trafilatura's settings for an article page.
@@ -39,20 +52,16 @@ func options(hint Hint) trafilatura.Options {
 	return opts
 }
 
-// readArticle reads a page as one article; ok is false when it has no text.
-func readArticle(doc *html.Node, hint Hint) (extract.Item, bool) {
-	res, err := trafilatura.ExtractDocument(doc, options(hint))
-	if err != nil || res == nil || res.ContentNode == nil {
-		return extract.Item{}, false
-	}
-	it := itemMeta(doc, res.Metadata, hint)
+// articleBody is the cleaned paragraphs of go-trafilatura's main text.
+// title is the page's title before the site name was trimmed from it.
+func articleBody(doc *html.Node, main []block, title string, it extract.Item) []string {
 	index := map[string]block{}
-	for _, b := range blocksOf(doc, localTo(it.URL)) {
+	for _, b := range blocksOf(doc, localTo(it.URL), nil) {
 		index[b.text] = b
 	}
-	it.Paragraphs = cleanBody(blocksOf(res.ContentNode, nil), index, []string{res.Metadata.Title, it.Title})
+	paragraphs := cleanBody(main, index, []string{title, it.Title})
 	debugInfo = debugInfo[:0]
-	for _, p := range it.Paragraphs {
+	for _, p := range paragraphs {
 		d, loc, tag := -1.0, -1.0, ""
 		if o, ok := index[p]; ok {
 			d, loc = o.linked, o.local
@@ -62,7 +71,26 @@ func readArticle(doc *html.Node, hint Hint) (extract.Item, bool) {
 		}
 		debugInfo = append(debugInfo, fmt.Sprintf("%.2f %s %.2f", d, tag, loc))
 	}
-	return it, len(it.Paragraphs) > 0
+	return paragraphs
 }
 
 var debugInfo []string
+
+// resolve makes href absolute against the page's URL; "" if it cannot.
+func resolve(base, href string) string {
+	if href == "" {
+		return ""
+	}
+	u, err := nurl.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if u.IsAbs() {
+		return u.String()
+	}
+	b, err := nurl.Parse(base)
+	if err != nil || !b.IsAbs() {
+		return ""
+	}
+	return b.ResolveReference(u).String()
+}

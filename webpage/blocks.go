@@ -39,8 +39,10 @@ type block struct {
 
 // blocksOf cuts the text under n into paragraphs, one a block element or a
 // line of a <br>- or newline-separated text (in <pre>), spaces tidied.
-func blocksOf(n *html.Node, local func(href string) bool) []block {
-	w := blockWriter{local: local}
+// local, if not nil, tells links to the page's own site; skip, if not nil,
+// elements to leave out with their content.
+func blocksOf(n *html.Node, local func(href string) bool, skip func(*html.Node) bool) []block {
+	w := blockWriter{local: local, skip: skip}
 	w.walk(n, n, false)
 	w.flush()
 	return w.blocks
@@ -53,6 +55,7 @@ type blockWriter struct {
 	inLink int // depth of <a> elements around the text written
 	// local reports a link's href to the page's own site; nil for none.
 	local       func(href string) bool
+	skip        func(*html.Node) bool
 	inLocal     int // depth of those links to the page's own site
 	localLinked int // bytes of words written inside them
 	wordBytes   int // bytes of the words of cur (spaces not counted)
@@ -67,7 +70,7 @@ func (w *blockWriter) walk(n, owner *html.Node, pre bool) {
 		w.text(n.Data, owner, pre)
 		return
 	case html.ElementNode:
-		if hiddenTags[n.Data] {
+		if hiddenTags[n.Data] || w.skip != nil && w.skip(n) {
 			return
 		}
 		switch {
