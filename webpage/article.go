@@ -1,13 +1,24 @@
 package webpage
 
 import (
-	"fmt"
 	nurl "net/url"
+	"strings"
+	"unicode/utf8"
 
+	"github.com/go-shiori/dom"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
 	"github.com/nkcorpus/builder/extract"
+)
+
+// blobShare is the share of a main text's bytes that must be found as
+// blocks of the page for go-trafilatura to have read its structure; below
+// it, the text is one of its rescue blobs (the whole <article> or <body>
+// as one string). shortMain is its minimum main text, in characters.
+const (
+	blobShare = 0.5
+	shortMain = 250
 )
 
 // extractItems reads the items of a decoded page.
@@ -15,17 +26,20 @@ func extractItems(text string, hint Hint) extract.Result {
 	last := lineCount(text)
 	doc, err := parse(text)
 	if err != nil {
-		return visibleResult(text, last, "markup the HTML parser refuses ("+err.Error()+")")
+		return visibleResult(visibleText(text), last, "markup the HTML parser refuses ("+err.Error()+")")
 	}
-	res, err := trafilatura.ExtractDocument(doc, options(hint))
+	opts := options(hint)
+	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || res == nil {
-		return visibleResult(text, last, "no main text found")
+		return visibleResult(texts(blocksOf(doc, nil, nil)), last, "no main text found ("+errText(err)+")")
 	}
 	page := itemMeta(doc, res.Metadata, hint)
-	var main []block
-	if res.ContentNode != nil {
-		main = blocksOf(res.ContentNode, nil, nil)
+	blocks := blocksOf(doc, localTo(page.URL), nil)
+	index := make(map[string]block, len(blocks))
+	for _, b := range blocks {
+		index[b.text] = b
 	}
+	main := mainText(doc, res, opts, index)
 	if r, ok := readPosts(doc, text, res.Metadata.PageType, main); ok {
 		for i := range r.Items {
 			r.Items[i].Outlet = page.Outlet
@@ -33,9 +47,13 @@ func extractItems(text string, hint Hint) extract.Result {
 		}
 		return r
 	}
-	page.Paragraphs = articleBody(doc, main, res.Metadata.Title, page)
+	if isBlob(main, index) && runes(main) < shortMain {
+		return visibleResult(texts(blocks), last, "no main text found")
+	}
+	main = headlineBlock(doc, main, &page)
+	page.Paragraphs = cleanBody(main, index, []string{res.Metadata.Title, page.Title})
 	if len(page.Paragraphs) == 0 {
-		return visibleResult(text, last, "no main text found")
+		return visibleResult(texts(blocks), last, "no main text found")
 	}
 	page.LineStart, page.LineEnd = 1, last
 	return extract.Result{Layout: LayoutArticle, Items: []extract.Item{page}}
@@ -52,29 +70,78 @@ func options(hint Hint) trafilatura.Options {
 	return opts
 }
 
-// articleBody is the cleaned paragraphs of go-trafilatura's main text.
-// title is the page's title before the site name was trimmed from it.
-func articleBody(doc *html.Node, main []block, title string, it extract.Item) []string {
-	index := map[string]block{}
-	for _, b := range blocksOf(doc, localTo(it.URL), nil) {
-		index[b.text] = b
+// mainText is the blocks of the page's main text: go-trafilatura's, or,
+// when it could only rescue a blob, its choice among its own and the
+// fallback extractors' (go-readability, go-domdistiller), which cost as much
+// again and so are asked only then.
+func mainText(doc *html.Node, res *trafilatura.ExtractResult, opts trafilatura.Options, index map[string]block) []block {
+	main := contentBlocks(res)
+	if !isBlob(main, index) {
+		return main
 	}
-	paragraphs := cleanBody(main, index, []string{title, it.Title})
-	debugInfo = debugInfo[:0]
-	for _, p := range paragraphs {
-		d, loc, tag := -1.0, -1.0, ""
-		if o, ok := index[p]; ok {
-			d, loc = o.linked, o.local
-			if o.node != nil {
-				tag = o.node.Data
-			}
-		}
-		debugInfo = append(debugInfo, fmt.Sprintf("%.2f %s %.2f", d, tag, loc))
+	opts.EnableFallback = true
+	again, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || again == nil {
+		return main
 	}
-	return paragraphs
+	if second := contentBlocks(again); !isBlob(second, index) {
+		return second
+	}
+	return main
 }
 
-var debugInfo []string
+func contentBlocks(res *trafilatura.ExtractResult) []block {
+	if res.ContentNode == nil {
+		return nil
+	}
+	return blocksOf(res.ContentNode, nil, nil)
+}
+
+// isBlob reports a main text most of which is not the text of any block of
+// the page: go-trafilatura's rescue, which joins a whole element's text.
+func isBlob(main []block, index map[string]block) bool {
+	found, total := 0, 0
+	for _, b := range main {
+		total += len(b.text)
+		if _, ok := index[b.text]; ok {
+			found += len(b.text)
+		}
+	}
+	return float64(found) < blobShare*float64(total)
+}
+
+func runes(blocks []block) int {
+	n := 0
+	for _, b := range blocks {
+		n += utf8.RuneCountInString(b.text)
+	}
+	return n
+}
+
+// headlineBlock takes the title from the main text's first block when it
+// is a heading and the page's title is only its window title (<title>, no
+// Open Graph or JSON-LD headline), which on many sites is the site's name.
+func headlineBlock(doc *html.Node, main []block, it *extract.Item) []block {
+	if len(main) == 0 || main[0].node == nil || !isHeading(main[0].node) {
+		return main
+	}
+	window := dom.QuerySelector(doc, "head > title")
+	if window == nil || !strings.Contains(strings.Join(strings.Fields(dom.TextContent(window)), " "), it.Title) {
+		return main
+	}
+	if dom.QuerySelector(doc, `meta[property="og:title"], script[type="application/ld+json"]`) != nil {
+		return main
+	}
+	it.Title = main[0].text
+	return main[1:]
+}
+
+func errText(err error) string {
+	if err == nil {
+		return "empty result"
+	}
+	return err.Error()
+}
 
 // resolve makes href absolute against the page's URL; "" if it cannot.
 func resolve(base, href string) string {

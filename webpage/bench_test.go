@@ -72,7 +72,7 @@ func TestHTMLBench(t *testing.T) {
 				"title":  it.Title, "outlet": it.Outlet, "section": it.Section, "url": it.URL,
 				"date_text": it.DateText, "byline": it.Byline,
 				"body":  strings.Join(it.Paragraphs, "\n\n"),
-				"paras": it.Paragraphs, "dbg": debugInfo,
+				"paras": it.Paragraphs,
 			}
 			if err := enc.Encode(rec); err != nil {
 				t.Fatal(err)

@@ -68,3 +68,8 @@ func wordKey(s string) string {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	}), " ")
 }
+
+// hasWord reports text with a letter or a digit in it.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
+}

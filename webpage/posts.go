@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -17,13 +18,15 @@ import (
 //   - at least two of the elements have a heading, a date or an author of
 //     their own and text besides that is not mostly links (a teaser),
 //   - they hold most of the page's visible text (postsShare), and no one
-//     of them most of theirs (postShare), nor most of the main text
-//     go-trafilatura found (postShare): a news article with a sidebar or a
-//     footer of teasers is one article.
+//     of them most of theirs (postShare), nor is one both the main text
+//     go-trafilatura found and many times the size of the others
+//     (dominance): a news article with a sidebar or a footer of teasers is
+//     one article.
 const (
 	postsShare  = 0.5
 	postShare   = 0.7
 	teaserShare = 0.5
+	dominance   = 8
 )
 
 // postClass names a post in a class attribute; boilerClass the parts of a
@@ -65,7 +68,7 @@ func readPosts(doc *html.Node, text, pageType string, main []block) (extract.Res
 		visible += len(b.text)
 	}
 	if float64(total) < postsShare*float64(visible) || float64(largest) > postShare*float64(total) ||
-		oneHoldsMain(posts, main) {
+		dominates(posts, main) {
 		return extract.Result{}, false
 	}
 	lines := newLineFinder(text)
@@ -77,8 +80,15 @@ func readPosts(doc *html.Node, text, pageType string, main []block) (extract.Res
 	return r, true
 }
 
-// oneHoldsMain reports one post holding most of the main text.
-func oneHoldsMain(posts []post, main []block) bool {
+// dominates reports a post that holds most of the main text and is many
+// times the size of the median post: the article of an article page.
+func dominates(posts []post, main []block) bool {
+	sizes := make([]int, len(posts))
+	for i, p := range posts {
+		sizes[i] = p.size
+	}
+	slices.Sort(sizes)
+	median := sizes[len(sizes)/2]
 	total := 0
 	for _, b := range main {
 		total += len(b.text)
@@ -90,7 +100,7 @@ func oneHoldsMain(posts []post, main []block) bool {
 				held += len(b.text)
 			}
 		}
-		if float64(held) > postShare*float64(total) {
+		if float64(held) > postShare*float64(total) && p.size >= dominance*median {
 			return true
 		}
 	}
@@ -182,7 +192,7 @@ func readPost(n *html.Node) post {
 	}
 	p := post{node: n, text: map[string]bool{}}
 	for _, b := range blocksOf(n, nil, skip) {
-		if b.text == it.DateText || len(it.Byline) > 0 && b.text == it.Byline[0] {
+		if !hasWord(b.text) || b.text == it.DateText || len(it.Byline) > 0 && b.text == it.Byline[0] {
 			continue
 		}
 		it.Paragraphs = append(it.Paragraphs, b.text)
