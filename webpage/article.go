@@ -21,6 +21,13 @@ const (
 	shortMain = 250
 )
 
+// longText is the paragraph text, in bytes, above which a page's main text
+// is read here (the container of the most paragraph text) rather than by
+// go-trafilatura, whose time grows with the square of it (a second for a
+// few hundred kilobytes); go-trafilatura then reads only the page's head,
+// for the metadata.
+const longText = 256 << 10
+
 // extractItems reads the items of a decoded page.
 func extractItems(text string, hint Hint) extract.Result {
 	last := lineCount(text)
@@ -29,7 +36,8 @@ func extractItems(text string, hint Hint) extract.Result {
 		return visibleResult(visibleText(text), last, "markup the HTML parser refuses ("+err.Error()+")")
 	}
 	opts := options(hint)
-	res, err := trafilatura.ExtractDocument(doc, opts)
+	long := paragraphBytes(doc) > longText
+	res, err := trafilatura.ExtractDocument(leanDocument(doc, long), opts)
 	if err != nil || res == nil {
 		return visibleResult(texts(blocksOf(doc, nil, nil)), last, "no main text found ("+errText(err)+")")
 	}
@@ -39,7 +47,12 @@ func extractItems(text string, hint Hint) extract.Result {
 	for _, b := range blocks {
 		index[b.text] = b
 	}
-	main := mainText(doc, res, opts, index)
+	var main []block
+	if long {
+		main = blocksOf(richestContainer(doc), nil, nil)
+	} else {
+		main = mainText(doc, res, opts, index)
+	}
 	if r, ok := readPosts(doc, text, res.Metadata.PageType, main); ok {
 		for i := range r.Items {
 			r.Items[i].Outlet = page.Outlet
@@ -134,6 +147,67 @@ func headlineBlock(doc *html.Node, main []block, it *extract.Item) []block {
 	}
 	it.Title = main[0].text
 	return main[1:]
+}
+
+// paragraphBytes is the size of the text inside the <p> elements of doc.
+func paragraphBytes(doc *html.Node) int {
+	n := 0
+	var walk func(c *html.Node, inP bool)
+	walk = func(c *html.Node, inP bool) {
+		if c.Type == html.TextNode && inP {
+			n += len(c.Data)
+		}
+		inP = inP || c.Type == html.ElementNode && c.Data == "p"
+		for g := c.FirstChild; g != nil; g = g.NextSibling {
+			walk(g, inP)
+		}
+	}
+	walk(doc, false)
+	return n
+}
+
+// leanDocument is doc, or for a long page a document of its head alone
+// (and a token body, without which go-trafilatura returns nothing).
+func leanDocument(doc *html.Node, long bool) *html.Node {
+	if !long {
+		return doc
+	}
+	lean := &html.Node{Type: html.DocumentNode}
+	root := &html.Node{Type: html.ElementNode, Data: "html"}
+	lean.AppendChild(root)
+	if head := dom.QuerySelector(doc, "head"); head != nil {
+		root.AppendChild(dom.Clone(head, true))
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body"}
+	p := &html.Node{Type: html.ElementNode, Data: "p"}
+	p.AppendChild(&html.Node{Type: html.TextNode, Data: "."})
+	body.AppendChild(p)
+	root.AppendChild(body)
+	return lean
+}
+
+// richestContainer is the element whose own <p> children hold the most
+// text: the main text of a long page. The <body> if there is none.
+func richestContainer(doc *html.Node) *html.Node {
+	best, most := dom.QuerySelector(doc, "body"), 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		own := 0
+		for g := c.FirstChild; g != nil; g = g.NextSibling {
+			if g.Type == html.ElementNode && g.Data == "p" {
+				own += len(dom.TextContent(g))
+			}
+			walk(g)
+		}
+		if own > most {
+			best, most = c, own
+		}
+	}
+	walk(doc)
+	if best == nil {
+		return doc
+	}
+	return best
 }
 
 func errText(err error) string {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -140,4 +141,34 @@ func benchPagesLoop(b *testing.B, pages [][]byte, read func([]byte)) {
 		read(pages[i%len(pages)])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkHugePage reads a 50 MB page of scripts and inline images
+// around a short article, and reports the process's peak resident memory.
+func BenchmarkHugePage(b *testing.B) {
+	benchHuge(b, hugePage(50<<20))
+}
+
+// BenchmarkHugeText reads a 50 MB page that is all paragraphs.
+func BenchmarkHugeText(b *testing.B) {
+	var page strings.Builder
+	page.WriteString("<html><body><article><h1>A very long text</h1>")
+	for page.Len() < 50<<20 {
+		page.WriteString("<p>" + hugeSentence + "</p>\n")
+	}
+	benchHuge(b, []byte(page.String()))
+}
+
+func benchHuge(b *testing.B, page []byte) {
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Read(page, Hint{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
+	}
 }

@@ -34,14 +34,28 @@ func newLineFinder(text string) *lineFinder {
 	return f
 }
 
-// span is the 1-based, inclusive lines of n, an element of doc.
-func (f *lineFinder) span(doc, n *html.Node) (int, int) {
-	spans := f.spansOf(n.Data)
-	k := ordinal(doc, n)
-	if k < 0 || k >= len(spans) {
-		return 1, f.line(len(f.text))
+// spans is the 1-based, inclusive lines of each of nodes, elements of doc.
+func (f *lineFinder) spans(doc *html.Node, nodes []*html.Node) [][2]int {
+	out := make([][2]int, len(nodes))
+	byName := map[string][]int{} // indexes into nodes, by element name
+	for i, n := range nodes {
+		byName[n.Data] = append(byName[n.Data], i)
+		out[i] = [2]int{1, f.line(len(f.text))}
 	}
-	return f.line(spans[k].start), f.line(max(spans[k].start, spans[k].end-1))
+	for name, indexes := range byName {
+		tags := f.spansOf(name)
+		group := make([]*html.Node, len(indexes))
+		for j, i := range indexes {
+			group[j] = nodes[i]
+		}
+		for j, k := range ordinals(doc, name, group) {
+			if k >= 0 && k < len(tags) {
+				t := tags[k]
+				out[indexes[j]] = [2]int{f.line(t.start), f.line(max(t.start, t.end-1))}
+			}
+		}
+	}
+	return out
 }
 
 // line is the 1-based line of a byte offset.
@@ -81,27 +95,31 @@ func (f *lineFinder) spansOf(name string) []tagSpan {
 	return spans
 }
 
-// ordinal is how many elements named as n come before it in doc, in
-// document order; -1 if n is not in doc.
-func ordinal(doc, n *html.Node) int {
+// ordinals is, for each of nodes (elements named name), how many
+// elements of that name come before it in doc, in document order; -1 for
+// one not in doc.
+func ordinals(doc *html.Node, name string, nodes []*html.Node) []int {
+	want := make(map[*html.Node]int, len(nodes))
+	for i, n := range nodes {
+		want[n] = i
+	}
+	out := make([]int, len(nodes))
+	for i := range out {
+		out[i] = -1
+	}
 	k := 0
-	var walk func(*html.Node) bool
-	walk = func(c *html.Node) bool {
-		if c == n {
-			return true
-		}
-		if c.Type == html.ElementNode && c.Data == n.Data {
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.Data == name {
+			if i, ok := want[c]; ok {
+				out[i] = k
+			}
 			k++
 		}
 		for g := c.FirstChild; g != nil; g = g.NextSibling {
-			if walk(g) {
-				return true
-			}
+			walk(g)
 		}
-		return false
 	}
-	if !walk(doc) {
-		return -1
-	}
-	return k
+	walk(doc)
+	return out
 }

@@ -71,10 +71,14 @@ func readPosts(doc *html.Node, text, pageType string, main []block) (extract.Res
 		dominates(posts, main) {
 		return extract.Result{}, false
 	}
-	lines := newLineFinder(text)
+	nodes := make([]*html.Node, len(posts))
+	for i, p := range posts {
+		nodes[i] = p.node
+	}
+	spans := newLineFinder(text).spans(doc, nodes)
 	r := extract.Result{Layout: LayoutPosts}
-	for _, p := range posts {
-		p.item.LineStart, p.item.LineEnd = lines.span(doc, p.node)
+	for i, p := range posts {
+		p.item.LineStart, p.item.LineEnd = spans[i][0], spans[i][1]
 		r.Items = append(r.Items, p.item)
 	}
 	return r, true

@@ -57,7 +57,8 @@ type Page struct {
 	Encoding string
 	// Text is the decoded HTML (NFC, "\n" line ends); item lines count in it.
 	Text string
-	// Replaced counts invalid byte sequences replaced by U+FFFD.
+	// Replaced counts the bytes replaced by U+FFFD: invalid UTF-8
+	// sequences and NULs.
 	Replaced int
 	Result   extract.Result
 }
