@@ -64,7 +64,7 @@ func extractItems(text string, hint Hint) extract.Result {
 		return visibleResult(texts(blocks), last, "no main text found")
 	}
 	main = headlineBlock(doc, main, &page)
-	page.Paragraphs = cleanBody(main, index, []string{res.Metadata.Title, page.Title})
+	page.Paragraphs = cleanBody(main, index, []string{res.Metadata.Title, page.Title}, page.Byline)
 	if len(page.Paragraphs) == 0 {
 		return visibleResult(texts(blocks), last, "no main text found")
 	}

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 )
 
 var (
@@ -91,6 +92,23 @@ func BenchmarkTrafilatura(b *testing.B) {
 	_, pages := benchPages(b)
 	benchPagesLoop(b, pages, func(raw []byte) {
 		if _, err := trafilatura.Extract(bytes.NewReader(raw), trafilatura.Options{}); err != nil {
+			b.Log(err)
+		}
+	})
+}
+
+// BenchmarkTrafilaturaParsed is go-trafilatura without its charset
+// detection: the page parsed by golang.org/x/net/html (they are UTF-8),
+// then ExtractDocument with default options. Its dom.Parse runs chardet
+// over the whole page, which is most of the difference with Extract.
+func BenchmarkTrafilaturaParsed(b *testing.B) {
+	_, pages := benchPages(b)
+	benchPagesLoop(b, pages, func(raw []byte) {
+		doc, err := html.Parse(bytes.NewReader(raw))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := trafilatura.ExtractDocument(doc, trafilatura.Options{}); err != nil {
 			b.Log(err)
 		}
 	})

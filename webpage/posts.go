@@ -36,7 +36,6 @@ var (
 	boilerClass = regexp.MustCompile(`(?i)share|social|notes|reblog|likes|comment|footer|actions|controls|related|byline|author|timestamp|dateline|permalink`)
 	authorClass = regexp.MustCompile(`(?i)author|byline|username|blog-?name|attribution`)
 	dateClass   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|time|timestamp|published|posted)(?:$|[\s_-])`)
-	byPrefix    = regexp.MustCompile(`(?i)^(?:by|posted by|von|par|автор)[:\s]+`)
 )
 
 // post is one post's element and the fields read from it.
@@ -180,7 +179,7 @@ func readPost(n *html.Node) post {
 	}
 	author := first(n, func(c *html.Node) bool { return isAuthor(c) && textOf(c) != "" })
 	if author != nil {
-		if name := byPrefix.ReplaceAllString(textOf(author), ""); name != "" {
+		if name := strings.TrimSpace(byPrefix.ReplaceAllString(textOf(author), "")); name != "" {
 			it.Byline = []string{name}
 		}
 	}
