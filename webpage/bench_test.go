@@ -20,6 +20,7 @@ import (
 var (
 	benchDir = flag.String("htmlbench", "", "folder of the HTML benchmark (pages/*.html.gz), for TestHTMLBench and the benchmarks")
 	benchOut = flag.String("htmlbench.out", "", "JSONL file TestHTMLBench writes, for the benchmark's score.py")
+	benchURL = flag.String("htmlbench.url", "", "URL prefix TestHTMLBench gives each page as its hint (as a crawl of a local server would), e.g. http://127.0.0.1:8000/")
 )
 
 // benchPages reads the benchmark's pages, decompressed, in name order.
@@ -62,7 +63,11 @@ func TestHTMLBench(t *testing.T) {
 		if !IsHTML(raw) {
 			t.Errorf("%s: not recognised as HTML", names[i])
 		}
-		page, err := Read(raw, Hint{})
+		var hint Hint
+		if *benchURL != "" {
+			hint.URL = *benchURL + strings.TrimSuffix(names[i], ".gz")
+		}
+		page, err := Read(raw, hint)
 		if err != nil {
 			t.Errorf("%s: %v", names[i], err)
 			continue

@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -17,6 +18,10 @@ const (
 	leadShort  = 120
 )
 
+// nearShare is the share of their words a heading and a title must have in
+// common for the heading to be the headline.
+const nearShare = 0.6
+
 // bareURL matches a paragraph that is only a web address, which a page
 // writes to show it, not to send the reader on.
 var bareURL = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
@@ -29,31 +34,29 @@ var bareURL = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
 // after the text, read in the page's own markup (index) since
 // go-trafilatura drops the links.
 func cleanBody(blocks []block, index map[string]block, titles, byline []string) []string {
-	var paragraphs []string
+	var kept []block
 	for _, b := range blocks {
 		if o, ok := index[b.text]; ok && o.local >= 0.9 && !bareURL.MatchString(b.text) {
 			continue
 		}
-		paragraphs = append(paragraphs, b.text)
+		kept = append(kept, b)
 	}
-	paragraphs = dropHeadline(paragraphs, titles)
-	return dropByline(paragraphs, byline)
+	kept = dropHeadline(kept, titles)
+	return dropByline(texts(kept), byline)
 }
 
 // byPrefix opens a byline line.
 var byPrefix = regexp.MustCompile(`(?i)^(?:by|written by|posted by|von|par|por|di|автор|от)[:\s]`)
 
 // dropByline drops the short lines before the first long paragraph that
-// are a date or a byline, and a last paragraph that is an author's name.
+// are a date or a byline (or name an author), and a last paragraph that is
+// an author's name.
 func dropByline(paragraphs, byline []string) []string {
 	isMeta := func(p string) bool {
-		if len(p) >= leadShort {
-			return false
-		}
 		if _, ok := dates.Parse(p, time.Time{}); ok {
 			return true
 		}
-		return byPrefix.MatchString(p) || isTitle(p, byline)
+		return byPrefix.MatchString(p) || namesAuthor(p, byline)
 	}
 	kept := paragraphs[:0:0]
 	lead := true
@@ -70,27 +73,67 @@ func dropByline(paragraphs, byline []string) []string {
 	return kept
 }
 
-// dropHeadline drops the first paragraph among the top few that is one of
-// the titles, and the short lines above it.
-func dropHeadline(paragraphs, titles []string) []string {
-	for i, p := range paragraphs[:min(len(paragraphs), leadWindow)] {
-		if !isTitle(p, titles) {
+// namesAuthor reports a byline line: one holding an author's name of two
+// words or more, after "by" or as most of its words ("5:45 AM 11/19/2019
+// by Jane Doe", "Jane Doe, Staff Writer"); a sentence naming a news agency
+// of the byline is not one.
+func namesAuthor(p string, byline []string) bool {
+	words := strings.Fields(wordKey(p))
+	key := " " + strings.Join(words, " ") + " "
+	for _, name := range byline {
+		k := strings.Fields(wordKey(name))
+		if len(k) < 2 || !strings.Contains(key, " "+strings.Join(k, " ")+" ") {
 			continue
 		}
-		for _, above := range paragraphs[:i] {
-			if len(above) >= leadShort {
-				return append(paragraphs[:i:i], paragraphs[i+1:]...)
-			}
+		if strings.Contains(key, " by "+strings.Join(k, " ")+" ") || 2*len(k) >= len(words) {
+			return true
 		}
-		return paragraphs[i+1:]
 	}
-	return paragraphs
+	return false
 }
+
+// dropHeadline drops the first block among the top few that is the title,
+// or a heading above the text that is near it, and the short lines above.
+func dropHeadline(blocks []block, titles []string) []block {
+	top := true // no long paragraph above
+	for i, b := range blocks[:min(len(blocks), leadWindow)] {
+		if isTitle(b.text, titles) || top && isHeadingBlock(b) && nearTitle(b.text, titles) {
+			if top {
+				return blocks[i+1:]
+			}
+			return append(blocks[:i:i], blocks[i+1:]...)
+		}
+		top = top && len(b.text) < leadShort
+	}
+	return blocks
+}
+
+func isHeadingBlock(b block) bool { return b.node != nil && isHeading(b.node) }
 
 func isTitle(p string, titles []string) bool {
 	key := wordKey(p)
 	for _, t := range titles {
 		if k := wordKey(t); k != "" && k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// nearTitle reports text that shares most of its words with a title, as a
+// headline does with its variant in og:title ("HS" for "High School", a
+// word added or dropped).
+func nearTitle(p string, titles []string) bool {
+	words := strings.Fields(wordKey(p))
+	for _, t := range titles {
+		other := strings.Fields(wordKey(t))
+		shared := 0
+		for _, w := range words {
+			if slices.Contains(other, w) {
+				shared++
+			}
+		}
+		if len(other) > 0 && float64(shared) >= nearShare*float64(max(len(words), len(other))) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,23 +20,44 @@ import (
 // they leave empty; the section and date are read here, metadata first too.
 func itemMeta(doc *html.Node, md trafilatura.Metadata, hint Hint) extract.Item {
 	it := extract.Item{
-		Outlet: siteName(md.Sitename),
+		Outlet: siteName(md.Sitename, md.URL),
 		URL:    md.URL,
 		Byline: byline(md.Author),
 	}
 	it.Title = trimSiteName(md.Title, it.Outlet)
 	it.Section = section(doc, md)
+	if isDomain(it.Section) {
+		it.Section = "" // a category that is the site's address
+	}
 	it.DateText = readDate(doc, md.URL, hint.Retrieved)
 	return it
 }
 
-// siteName drops a site name that is a link (article:publisher is often the
-// site's Facebook page).
-func siteName(s string) string {
+// siteName is the site's name as the page gives it: not a link
+// (article:publisher is often the site's Facebook page), not the host of
+// its URL (go-trafilatura's last resort, a guess the outlet registry makes
+// better), each of the "; "-joined JSON-LD publisher names once.
+func siteName(s, pageURL string) string {
 	if u, err := url.Parse(s); err == nil && u.Scheme != "" && u.Host != "" {
 		return ""
 	}
-	return s
+	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+		if host := strings.ToLower(u.Host); s == host || s == strings.TrimPrefix(host, "www.") {
+			return ""
+		}
+	}
+	var names []string
+	for _, n := range strings.Split(s, "; ") {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// isDomain reports a name that is a web address ("example.com").
+func isDomain(s string) bool {
+	return strings.Contains(s, ".") && !strings.ContainsAny(s, " \t") && !strings.HasSuffix(s, ".")
 }
 
 // trimSiteName drops the site name a title ends or starts with, as
