@@ -18,9 +18,10 @@ const (
 	leadShort  = 120
 )
 
-// nearShare is the share of their words a heading and a title must have in
-// common for the heading to be the headline.
-const nearShare = 0.6
+// nearShare is the share of the words of the shorter of a heading and a
+// title (of three words or more) the longer must have for the heading to be
+// the headline.
+const nearShare = 0.8
 
 // bareURL matches a paragraph that is only a web address, which a page
 // writes to show it, not to send the reader on.
@@ -120,9 +121,9 @@ func isTitle(p string, titles []string) bool {
 	return false
 }
 
-// nearTitle reports text that shares most of its words with a title, as a
-// headline does with its variant in og:title ("HS" for "High School", a
-// word added or dropped).
+// nearTitle reports text that has most of the words of a title, or whose
+// words a title has, as a headline has its variant in og:title ("HS" for
+// "High School", words added or dropped).
 func nearTitle(p string, titles []string) bool {
 	words := strings.Fields(wordKey(p))
 	for _, t := range titles {
@@ -133,7 +134,7 @@ func nearTitle(p string, titles []string) bool {
 				shared++
 			}
 		}
-		if len(other) > 0 && float64(shared) >= nearShare*float64(max(len(words), len(other))) {
+		if fewer := min(len(words), len(other)); fewer >= 3 && float64(shared) >= nearShare*float64(fewer) {
 			return true
 		}
 	}
