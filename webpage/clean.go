@@ -23,8 +23,7 @@ const (
 // the headline.
 const nearShare = 0.8
 
-// bareURL matches a paragraph that is only a web address, which a page
-// writes to show it, not to send the reader on.
+// bareURL matches a paragraph that is only a web address.
 var bareURL = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
 
 // cleanBody is the article's paragraphs from go-trafilatura's blocks:
@@ -37,13 +36,33 @@ var bareURL = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
 func cleanBody(blocks []block, index map[string]block, titles, byline []string) []string {
 	var kept []block
 	for _, b := range blocks {
-		if o, ok := index[b.text]; ok && o.local >= 0.9 && !bareURL.MatchString(b.text) {
+		if o, ok := index[b.text]; ok && isSiteLink(o) {
 			continue
 		}
 		kept = append(kept, b)
 	}
 	kept = dropHeadline(kept, titles)
 	return dropByline(texts(kept), byline)
+}
+
+// teaserLabel opens a line that sends the reader to another story:
+// "Related:", "SEE ALSO:", "Читайте также:" before the link.
+var teaserLabel = regexp.MustCompile(`^(?:[\p{L}]+\s){0,2}[\p{L}]+:\s`)
+
+// teaserSize is the length under which a labelled link is a teaser.
+const teaserSize = 150
+
+// isSiteLink reports a block that is a link to another page of the site:
+// all of it, or all but a short label before it ("Related: …"). A bare
+// web address stays: the page shows it to be read.
+func isSiteLink(b block) bool {
+	switch {
+	case bareURL.MatchString(b.text):
+		return false
+	case b.local >= 0.9:
+		return true
+	}
+	return b.local >= 0.7 && len(b.text) < teaserSize && teaserLabel.MatchString(b.text)
 }
 
 // byPrefix opens a byline line.
