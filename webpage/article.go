@@ -21,11 +21,12 @@ const (
 	shortMain = 250
 )
 
-// longText is the paragraph text, in bytes, above which a page's main text
+// longText is the visible text, in bytes, above which a page's main text
 // is read here (the container of the most paragraph text) rather than by
-// go-trafilatura, whose time grows with the square of it (a second for a
-// few hundred kilobytes); go-trafilatura then reads only the page's head,
-// for the metadata.
+// go-trafilatura, whose time grows with the square of its paragraph text
+// (a second for a few hundred kilobytes) and whose language guess reads
+// all of it; go-trafilatura then reads only the page's head, for the
+// metadata. Articles have a few tens of kilobytes.
 const longText = 256 << 10
 
 // extractItems reads the items of a decoded page.
@@ -36,7 +37,7 @@ func extractItems(text string, hint Hint) extract.Result {
 		return visibleResult(visibleText(text), last, "markup the HTML parser refuses ("+err.Error()+")")
 	}
 	opts := options(hint)
-	long := paragraphBytes(doc) > longText
+	long := textBytes(doc) > longText
 	res, err := trafilatura.ExtractDocument(leanDocument(doc, long), opts)
 	if err != nil || res == nil {
 		return visibleResult(texts(blocksOf(doc, nil, nil)), last, "no main text found ("+errText(err)+")")
@@ -149,20 +150,22 @@ func headlineBlock(doc *html.Node, main []block, it *extract.Item) []block {
 	return main[1:]
 }
 
-// paragraphBytes is the size of the text inside the <p> elements of doc.
-func paragraphBytes(doc *html.Node) int {
+// textBytes is the size of the visible text of doc.
+func textBytes(doc *html.Node) int {
 	n := 0
-	var walk func(c *html.Node, inP bool)
-	walk = func(c *html.Node, inP bool) {
-		if c.Type == html.TextNode && inP {
+	var walk func(c *html.Node)
+	walk = func(c *html.Node) {
+		switch {
+		case c.Type == html.TextNode:
 			n += len(c.Data)
+		case c.Type == html.ElementNode && hiddenTags[c.Data]:
+			return
 		}
-		inP = inP || c.Type == html.ElementNode && c.Data == "p"
 		for g := c.FirstChild; g != nil; g = g.NextSibling {
-			walk(g, inP)
+			walk(g)
 		}
 	}
-	walk(doc, false)
+	walk(doc)
 	return n
 }
 

@@ -68,9 +68,9 @@ func isSiteLink(b block) bool {
 // byPrefix opens a byline line.
 var byPrefix = regexp.MustCompile(`(?i)^(?:by|written by|posted by|von|par|por|di|автор|от)[:\s]`)
 
-// dropByline drops the short lines before the first long paragraph that
-// are a date or a byline (or name an author), and a last paragraph that is
-// an author's name.
+// dropByline drops the short lines among the top few, before the first
+// long paragraph, that are a date or a byline (or name an author), and a
+// last paragraph that is an author's name.
 func dropByline(paragraphs, byline []string) []string {
 	isMeta := func(p string) bool {
 		if _, ok := dates.Parse(p, time.Time{}); ok {
@@ -80,8 +80,8 @@ func dropByline(paragraphs, byline []string) []string {
 	}
 	kept := paragraphs[:0:0]
 	lead := true
-	for _, p := range paragraphs {
-		lead = lead && len(p) < leadShort
+	for i, p := range paragraphs {
+		lead = lead && i < leadWindow && len(p) < leadShort
 		if lead && isMeta(p) {
 			continue
 		}
