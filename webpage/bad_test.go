@@ -17,22 +17,27 @@ func TestBadInput(t *testing.T) {
 		name string
 		page string
 		want string // a paragraph the body must hold, or "" for a dropped entry
+		not  string // a paragraph the body must not hold
 	}{
 		{"deep divs", "<html><body>" + strings.Repeat("<div>", 100_000) + "<p>Deep inside the page a sentence survives the nesting.</p>" + strings.Repeat("</div>", 100_000) + "</body></html>",
-			"Deep inside the page a sentence survives the nesting."},
+			"Deep inside the page a sentence survives the nesting.", ""},
 		{"deep unclosed", "<html><body>" + strings.Repeat("<span><b>", 50_000) + "Text at the bottom of unclosed tags." + "</body></html>",
-			"Text at the bottom of unclosed tags."},
+			"Text at the bottom of unclosed tags.", ""},
 		{"unclosed everything", "<html><head><title>x</title><body><div><p>Opened and never closed, the paragraph still reads well enough for a record.<div><table><tr><td>cell",
-			"Opened and never closed, the paragraph still reads well enough for a record."},
+			"Opened and never closed, the paragraph still reads well enough for a record.", ""},
 		{"stray end tags", "<html><body></div></p></span></table>" + article + "</body></body></html></html>",
-			"The talks resumed on Monday after a pause of several weeks, officials said, and both sides called them useful."},
+			"The talks resumed on Monday after a pause of several weeks, officials said, and both sides called them useful.", ""},
 		{"broken attributes", `<html><body><div class=story id= =x <p/ lang>` + article + `<a href=http://x.example/a b>link</a></body>`,
-			"The talks resumed on Monday after a pause of several weeks, officials said, and both sides called them useful."},
+			"The talks resumed on Monday after a pause of several weeks, officials said, and both sides called them useful.", ""},
 		{"nul and control bytes", "<html><body><p>Before\x00the NUL\x01and\x7f the controls, a sentence long enough to be kept as the article text of the page.</p></body></html>",
-			"Before�the NUL and the controls, a sentence long enough to be kept as the article text of the page."},
+			"Before�the NUL and the controls, a sentence long enough to be kept as the article text of the page.", ""},
 		{"invalid utf-8", "<html><body><p>Caf\xe9 and \xff\xfe bytes that are not UTF-8 in a paragraph long enough to be read as the text of the article.</p></body></html>",
-			""},
-		{"only markup", "<html><body><div><span></span></div><br><hr></body></html>", ""},
+			"", ""},
+		{"only markup", "<html><body><div><span></span></div><br><hr></body></html>", "", ""},
+		{"long text", "<html><body><div><a href=/>Home</a></div><article>" + strings.Repeat("<p>"+hugeSentence+"</p>\n", 3000) + "</article></body></html>",
+			hugeSentence, "Home"},
+		{"long lines", "<html><body>" + strings.Repeat(hugeSentence+"<br>\n", 3000) + "</body></html>",
+			hugeSentence, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			page, err := Read([]byte(c.page), Hint{})
@@ -45,6 +50,9 @@ func TestBadInput(t *testing.T) {
 			}
 			if !holds(page, c.want) {
 				t.Errorf("no paragraph %q in %+v", c.want, page.Result)
+			}
+			if c.not != "" && holds(page, c.not) {
+				t.Errorf("paragraph %q in the body", c.not)
 			}
 		})
 	}
