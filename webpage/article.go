@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"errors"
 	nurl "net/url"
 	"strings"
 	"unicode/utf8"
@@ -29,48 +30,72 @@ const (
 // metadata. Articles have a few tens of kilobytes.
 const longText = 256 << 10
 
-// extractItems reads the items of a decoded page.
+// extractItems reads the items of a decoded page: its posts, or its
+// article, or its visible text; a dropped entry when it has none.
 func extractItems(text string, hint Hint) extract.Result {
 	last := lineCount(text)
 	doc, err := parse(text)
 	if err != nil {
 		return visibleResult(visibleText(text), last, "markup the HTML parser refuses ("+err.Error()+")")
 	}
-	opts := options(hint)
-	long := textBytes(doc) > longText
-	res, err := trafilatura.ExtractDocument(leanDocument(doc, long), opts)
-	if err != nil || res == nil {
-		return visibleResult(texts(blocksOf(doc, nil, nil)), last, "no main text found ("+errText(err)+")")
+	p, err := readPage(doc, hint)
+	if err != nil {
+		return visibleResult(texts(blocksOf(doc, nil, nil)), last, "no main text found ("+err.Error()+")")
 	}
-	page := itemMeta(doc, res.Metadata, hint)
-	blocks := blocksOf(doc, localTo(page.URL), nil)
-	index := make(map[string]block, len(blocks))
-	for _, b := range blocks {
-		index[b.text] = b
-	}
-	var main []block
-	if long {
-		main = blocksOf(richestContainer(doc), nil, nil)
-	} else {
-		main = mainText(doc, res, opts, index)
-	}
-	if r, ok := readPosts(doc, text, res.Metadata.PageType, main); ok {
+	if r, ok := readPosts(doc, text, p.pageType, p.main); ok {
 		for i := range r.Items {
-			r.Items[i].Outlet = page.Outlet
-			r.Items[i].URL = resolve(page.URL, r.Items[i].URL)
+			r.Items[i].Outlet = p.item.Outlet
+			r.Items[i].URL = resolve(p.item.URL, r.Items[i].URL)
 		}
 		return r
 	}
-	if isBlob(main, index) && runes(main) < shortMain {
-		return visibleResult(texts(blocks), last, "no main text found")
+	if isBlob(p.main, p.index) && runes(p.main) < shortMain {
+		return visibleResult(texts(p.blocks), last, "no main text found")
 	}
-	main = headlineBlock(doc, main, &page)
-	page.Paragraphs = cleanBody(main, index, []string{res.Metadata.Title, page.Title}, page.Byline)
-	if len(page.Paragraphs) == 0 {
-		return visibleResult(texts(blocks), last, "no main text found")
+	it := p.item
+	main := headlineBlock(doc, p.main, &it)
+	it.Paragraphs = cleanBody(main, p.index, []string{p.title, it.Title}, it.Byline)
+	if len(it.Paragraphs) == 0 {
+		return visibleResult(texts(p.blocks), last, "no main text found")
 	}
-	page.LineStart, page.LineEnd = 1, last
-	return extract.Result{Layout: LayoutArticle, Items: []extract.Item{page}}
+	it.LineStart, it.LineEnd = 1, last
+	return extract.Result{Layout: LayoutArticle, Items: []extract.Item{it}}
+}
+
+// page is what is read of a parsed page before its items are cut.
+type page struct {
+	item     extract.Item // the page's fields, no body yet
+	title    string       // its title before the site name was trimmed
+	pageType string       // og:type or the JSON-LD @type
+	blocks   []block      // all its visible text
+	index    map[string]block
+	main     []block // its main text
+}
+
+// readPage reads a page's metadata and main text with go-trafilatura (a
+// long page's main text without it).
+func readPage(doc *html.Node, hint Hint) (page, error) {
+	opts := options(hint)
+	long := textBytes(doc) > longText
+	res, err := trafilatura.ExtractDocument(leanDocument(doc, long), opts)
+	if err == nil && res == nil {
+		err = errors.New("empty result")
+	}
+	if err != nil {
+		return page{}, err
+	}
+	p := page{item: itemMeta(doc, res.Metadata, hint), title: res.Metadata.Title, pageType: res.Metadata.PageType}
+	p.blocks = blocksOf(doc, localTo(p.item.URL), nil)
+	p.index = make(map[string]block, len(p.blocks))
+	for _, b := range p.blocks {
+		p.index[b.text] = b
+	}
+	if long {
+		p.main = blocksOf(richestContainer(doc), nil, nil)
+	} else {
+		p.main = mainText(doc, res, opts, p.index)
+	}
+	return p, nil
 }
 
 // options are go-trafilatura's settings for an article page.
@@ -211,13 +236,6 @@ func richestContainer(doc *html.Node) *html.Node {
 		return doc
 	}
 	return best
-}
-
-func errText(err error) string {
-	if err == nil {
-		return "empty result"
-	}
-	return err.Error()
 }
 
 // resolve makes href absolute against the page's URL; "" if it cannot.

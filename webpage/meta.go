@@ -20,12 +20,12 @@ import (
 // they leave empty; the section and date are read here, metadata first too.
 func itemMeta(doc *html.Node, md trafilatura.Metadata, hint Hint) extract.Item {
 	it := extract.Item{
-		Outlet: siteName(md.Sitename, md.URL),
-		URL:    md.URL,
+		Outlet: siteName(tidy(md.Sitename), md.URL),
+		URL:    tidy(md.URL),
 		Byline: byline(md.Author),
 	}
-	it.Title = trimSiteName(md.Title, it.Outlet)
-	it.Section = section(doc, md)
+	it.Title = trimSiteName(tidy(md.Title), it.Outlet)
+	it.Section = tidy(section(doc, md))
 	if isDomain(it.Section) {
 		it.Section = "" // a category that is the site's address
 	}
@@ -81,7 +81,7 @@ func trimSiteName(title, site string) string {
 func byline(authors string) []string {
 	names := []string{}
 	for _, a := range strings.Split(authors, ";") {
-		if a = strings.TrimSpace(a); a != "" {
+		if a = tidy(a); a != "" {
 			names = append(names, a)
 		}
 	}
@@ -121,7 +121,7 @@ func readDate(doc *html.Node, pageURL string, retrieved time.Time) string {
 		return ""
 	}
 	day := res.DateTime.Format("2006-01-02")
-	if src := strings.TrimSpace(res.SrcString); strings.HasPrefix(src, day) && len(src) <= 40 {
+	if src := tidy(res.SrcString); strings.HasPrefix(src, day) && len(src) <= 40 {
 		return src
 	}
 	return day

@@ -169,12 +169,12 @@ func readPost(n *html.Node) post {
 	if heading != nil {
 		it.Title = textOf(heading)
 		if a := first(heading, func(c *html.Node) bool { return c.Data == "a" }); a != nil {
-			it.URL = attr(a, "href")
+			it.URL = tidy(attr(a, "href"))
 		}
 	}
 	if it.URL == "" {
 		if a := first(n, func(c *html.Node) bool { return c.Data == "a" && hasToken(attr(c, "rel"), "bookmark") }); a != nil {
-			it.URL = attr(a, "href")
+			it.URL = tidy(attr(a, "href"))
 		}
 	}
 	author := first(n, func(c *html.Node) bool { return isAuthor(c) && textOf(c) != "" })
@@ -185,7 +185,7 @@ func readPost(n *html.Node) post {
 	}
 	date := first(n, isDate)
 	if date != nil {
-		it.DateText = strings.TrimSpace(attr(date, "datetime"))
+		it.DateText = tidy(attr(date, "datetime"))
 		if it.DateText == "" {
 			it.DateText = textOf(date)
 		}
