@@ -42,11 +42,7 @@ func extractItems(text string, hint Hint) extract.Result {
 	if err != nil {
 		return visibleResult(texts(blocksOf(doc, nil, nil)), last, "no main text found ("+err.Error()+")")
 	}
-	if r, ok := readPosts(doc, text, p.pageType, p.main); ok {
-		for i := range r.Items {
-			r.Items[i].Outlet = p.item.Outlet
-			r.Items[i].URL = resolve(p.item.URL, r.Items[i].URL)
-		}
+	if r, ok := readPosts(doc, text, p); ok {
 		return r
 	}
 	if isBlob(p.main, p.index) && runes(p.main) < shortMain {

@@ -61,9 +61,6 @@ type blockWriter struct {
 	localLinked int // bytes of words written inside them
 	wordBytes   int // bytes of the words of cur (spaces not counted)
 	linked      int // bytes of those words written inside links
-	// joined is set when a word was written against the one before, so
-	// that a combining mark may follow its base: cur may not be in NFC.
-	joined bool
 }
 
 // walk writes the text under n; owner is the innermost block element, pre
@@ -128,8 +125,6 @@ func (w *blockWriter) words(s string) {
 	for i, f := range strings.FieldsFunc(s, isSpace) {
 		if i > 0 || startsWithSpace(s) {
 			w.space()
-		} else if n := w.cur.Len(); n > 0 && w.cur.String()[n-1] != ' ' && f[0] >= utf8.RuneSelf {
-			w.joined = true
 		}
 		w.cur.WriteString(f)
 		w.wordBytes += len(f)
@@ -154,14 +149,16 @@ func (w *blockWriter) space() {
 
 func (w *blockWriter) flush() {
 	if t := strings.TrimRight(w.cur.String(), " "); t != "" {
-		if w.joined {
+		// The decoded page is in NFC, but an entity ("a&#769;") or two
+		// text nodes joined may not be.
+		if !norm.NFC.IsNormalString(t) {
 			t = norm.NFC.String(t)
 		}
 		w.blocks = append(w.blocks, block{text: t, node: w.owner, linked: float64(w.linked) / float64(w.wordBytes),
 			local: float64(w.localLinked) / float64(w.wordBytes)})
 	}
 	w.cur.Reset()
-	w.owner, w.wordBytes, w.linked, w.localLinked, w.joined = nil, 0, 0, 0, false
+	w.owner, w.wordBytes, w.linked, w.localLinked = nil, 0, 0, 0
 }
 
 // tidy is a field on one line: runs of white space and control

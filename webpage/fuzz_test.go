@@ -29,6 +29,7 @@ func FuzzRead(f *testing.F) {
 		"<div><div><div><span><b><i>",
 		"<table><tr><td><p><li><pre>a\nb</pre>",
 		"<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":1}</script>",
+		"<meta property=og:title content='e&#769;&#1;x'><meta property=og:site_name content='&#11;'><p>a&#769;</p>",
 	} {
 		f.Add([]byte(s), "")
 	}

@@ -102,6 +102,10 @@ func section(doc *html.Node, md trafilatura.Metadata) string {
 	return ""
 }
 
+// latestDate bounds publication dates when the capture date is not known:
+// htmldate's own bound is a year from the day it runs.
+var latestDate = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // readDate is the publication date as the page writes it: htmldate looks in
 // the metadata (article:published_time, JSON-LD datePublished…) first, then
 // the URL, then the markup. A date it read from a longer text or the URL is
@@ -113,6 +117,7 @@ func readDate(doc *html.Node, pageURL string, retrieved time.Time) string {
 		DeferUrlExtractor:   true,
 		URL:                 pageURL,
 	}
+	opts.MaxDate = latestDate
 	if !retrieved.IsZero() {
 		opts.MaxDate = retrieved.AddDate(0, 0, 1)
 	}

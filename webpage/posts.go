@@ -14,14 +14,13 @@ import (
 // items as repeated elements: <article>s, or elements of a class that
 // names a post (post, entry, hentry, h-entry). It is read as posts, one
 // item each, when:
-//   - the page does not say it is one article (og:type or JSON-LD),
+//   - the page does not say it is one article (og:type or JSON-LD @type),
 //   - at least two of the elements have a heading, a date or an author of
-//     their own and text besides that is not mostly links (a teaser),
-//   - they hold most of the page's visible text (postsShare), and no one
-//     of them most of theirs (postShare), nor is one both the main text
-//     go-trafilatura found and many times the size of the others
-//     (dominance): a news article with a sidebar or a footer of teasers is
-//     one article.
+//     their own, and text besides that is not mostly links (teaserShare),
+//   - together they hold most of the page's visible text (postsShare),
+//   - no one of them holds most of their text (postShare), nor is one
+//     both the main text go-trafilatura found and many times the median
+//     post (dominance): a news article followed by teasers is one article.
 const (
 	postsShare  = 0.5
 	postShare   = 0.7
@@ -48,9 +47,8 @@ type post struct {
 }
 
 // readPosts reads a page of posts; ok is false for a page that is not one.
-// main is the paragraphs of the page's main text.
-func readPosts(doc *html.Node, text, pageType string, main []block) (extract.Result, bool) {
-	if isArticleType(pageType) {
+func readPosts(doc *html.Node, text string, p page) (extract.Result, bool) {
+	if isArticleType(p.pageType) {
 		return extract.Result{}, false
 	}
 	posts := postsOf(postCandidates(doc))
@@ -58,27 +56,30 @@ func readPosts(doc *html.Node, text, pageType string, main []block) (extract.Res
 		return extract.Result{}, false
 	}
 	total, largest := 0, 0
-	for _, p := range posts {
-		total += p.size
-		largest = max(largest, p.size)
+	for _, post := range posts {
+		total += post.size
+		largest = max(largest, post.size)
 	}
 	visible := 0
-	for _, b := range blocksOf(doc, nil, nil) {
+	for _, b := range p.blocks {
 		visible += len(b.text)
 	}
 	if float64(total) < postsShare*float64(visible) || float64(largest) > postShare*float64(total) ||
-		dominates(posts, main) {
+		dominates(posts, p.main) {
 		return extract.Result{}, false
 	}
 	nodes := make([]*html.Node, len(posts))
-	for i, p := range posts {
-		nodes[i] = p.node
+	for i, post := range posts {
+		nodes[i] = post.node
 	}
 	spans := newLineFinder(text).spans(doc, nodes)
 	r := extract.Result{Layout: LayoutPosts}
-	for i, p := range posts {
-		p.item.LineStart, p.item.LineEnd = spans[i][0], spans[i][1]
-		r.Items = append(r.Items, p.item)
+	for i, post := range posts {
+		it := post.item
+		it.LineStart, it.LineEnd = spans[i][0], spans[i][1]
+		it.Outlet = p.item.Outlet
+		it.URL = resolve(p.item.URL, it.URL)
+		r.Items = append(r.Items, it)
 	}
 	return r, true
 }

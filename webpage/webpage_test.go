@@ -130,3 +130,26 @@ func render(p Page) string {
 	}
 	return b.String()
 }
+
+// TestRetrievedBoundsDate checks that a date after the capture is not taken
+// for the publication date, and is when the capture date is not known.
+func TestRetrievedBoundsDate(t *testing.T) {
+	page := []byte(`<html><head><meta property="article:published_time" content="2031-05-01T10:00:00Z"></head><body><article>` +
+		strings.Repeat("<p>The committee will publish its findings at the end of the decade, its chair said on Monday.</p>", 4) +
+		`</article></body></html>`)
+	for _, c := range []struct {
+		retrieved time.Time
+		want      string
+	}{
+		{time.Time{}, "2031-05-01T10:00:00Z"},
+		{time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), ""},
+	} {
+		p, err := Read(page, Hint{Retrieved: c.retrieved})
+		if err != nil || len(p.Result.Items) != 1 {
+			t.Fatal(err, p.Result)
+		}
+		if got := p.Result.Items[0].DateText; got != c.want {
+			t.Errorf("retrieved %v: date %q, want %q", c.retrieved, got, c.want)
+		}
+	}
+}
