@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
+	readability "github.com/go-shiori/go-readability"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
@@ -20,6 +21,7 @@ import (
 const (
 	blobShare = 0.5
 	shortMain = 250
+	readShare = 0.5
 )
 
 // longText is the visible text, in bytes, above which a page's main text
@@ -106,23 +108,23 @@ func options(hint Hint) trafilatura.Options {
 }
 
 // mainText is the blocks of the page's main text: go-trafilatura's, or,
-// when it could only rescue a blob, its choice among its own and the
-// fallback extractors' (go-readability, go-domdistiller), which cost as much
-// again and so are asked only then.
+// when it could only rescue a blob, go-readability's if that reads the
+// structure and keeps at least half the text (readShare). Asking it only
+// then keeps its cost (about half of go-trafilatura's) off most pages.
 func mainText(doc *html.Node, res *trafilatura.ExtractResult, opts trafilatura.Options, index map[string]block) []block {
 	main := contentBlocks(res)
 	if !isBlob(main, index) {
 		return main
 	}
-	opts.EnableFallback = true
-	again, err := trafilatura.ExtractDocument(doc, opts)
-	if err != nil || again == nil {
+	article, err := readability.FromDocument(doc, opts.OriginalURL)
+	if err != nil || article.Node == nil {
 		return main
 	}
-	if second := contentBlocks(again); !isBlob(second, index) {
-		return second
+	other := blocksOf(article.Node, nil, isChrome)
+	if isBlob(other, index) || float64(size(other)) < readShare*float64(size(main)) {
+		return main
 	}
-	return main
+	return other
 }
 
 func contentBlocks(res *trafilatura.ExtractResult) []block {
@@ -143,6 +145,14 @@ func isBlob(main []block, index map[string]block) bool {
 		}
 	}
 	return float64(found) < blobShare*float64(total)
+}
+
+func size(blocks []block) int {
+	n := 0
+	for _, b := range blocks {
+		n += len(b.text)
+	}
+	return n
 }
 
 func runes(blocks []block) int {

@@ -28,6 +28,16 @@ var hiddenTags = map[string]bool{
 	"object": true, "select": true, "textarea": true, "button": true,
 }
 
+// isChrome reports the elements around a text that are not part of it:
+// figures and their captions, asides, navigation, footers, forms.
+func isChrome(n *html.Node) bool {
+	switch n.Data {
+	case "figure", "figcaption", "aside", "nav", "footer", "form", "button":
+		return true
+	}
+	return false
+}
+
 // block is one paragraph of a tree's text and the element it came from.
 type block struct {
 	text string

@@ -227,11 +227,7 @@ func isDate(n *html.Node) bool {
 
 // isPostChrome reports the parts of a post that are not its text.
 func isPostChrome(n *html.Node) bool {
-	switch n.Data {
-	case "footer", "nav", "aside", "form", "button", "figcaption":
-		return true
-	}
-	return boilerClass.MatchString(attr(n, "class") + " " + attr(n, "id"))
+	return isChrome(n) || boilerClass.MatchString(attr(n, "class")+" "+attr(n, "id"))
 }
 
 // first is the first element under n (n aside), in document order, that

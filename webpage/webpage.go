@@ -35,8 +35,8 @@
 // headline and the lines above it, byline and date lines, and links to other
 // pages of the site (related stories, teasers) are left out. When
 // go-trafilatura can only rescue a blob (a whole element's text as one
-// string), its fallback extractors are asked; when that fails too and the
-// text is short, the item is the page's visible text. A page with no visible
+// string), go-readability is asked; when that fails too and the text is
+// short, the item is the page's visible text. A page with no visible
 // text gives a dropped entry with the reason, never nothing.
 //
 // # Limits
