@@ -130,25 +130,34 @@ func (w *blockWriter) text(s string, owner *html.Node, pre bool) {
 	}
 }
 
-// words appends s with its runs of white space made one space.
+// words appends s with its runs of white space made one space, counting
+// the bytes of its words, and those in links.
 func (w *blockWriter) words(s string) {
-	for i, f := range strings.FieldsFunc(s, isSpace) {
-		if i > 0 || startsWithSpace(s) {
+	n := 0 // bytes of words written
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if asciiSpace(c) || c >= utf8.RuneSelf && isSpace(c) {
 			w.space()
+		} else {
+			w.cur.WriteString(s[i : i+size])
+			n += size
 		}
-		w.cur.WriteString(f)
-		w.wordBytes += len(f)
-		if w.inLink > 0 {
-			w.linked += len(f)
-		}
-		if w.inLocal > 0 {
-			w.localLinked += len(f)
-		}
+		i += size
 	}
-	if endsWithSpace(s) {
-		w.space()
+	w.wordBytes += n
+	if w.inLink > 0 {
+		w.linked += n
+	}
+	if w.inLocal > 0 {
+		w.localLinked += n
 	}
 }
+
+// asciiSpace reports the ASCII white space and controls isSpace reports.
+func asciiSpace(c rune) bool { return c <= ' ' || c == 0x7F }
 
 // space puts one space between words already written and the next.
 func (w *blockWriter) space() {
@@ -188,18 +197,6 @@ func tidy(s string) string {
 // controls text must not carry.
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF' || unicode.IsControl(r)
-}
-
-func startsWithSpace(s string) bool {
-	for _, r := range s {
-		return isSpace(r)
-	}
-	return false
-}
-
-func endsWithSpace(s string) bool {
-	r, size := utf8.DecodeLastRuneInString(s)
-	return size > 0 && isSpace(r)
 }
 
 // attr is the value of an element's attribute, or "".
