@@ -6,8 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/text/unicode/norm"
-	"golang.org/x/tools/txtar"
 )
 
 // FuzzRead reads arbitrary bytes as a page: no panic (the guard in Read
