@@ -23,6 +23,13 @@ func decodePage(raw []byte, httpCharset string) (decode.Text, error) {
 	if hasBOM(raw) {
 		return decode.Decode(raw)
 	}
+	raw, nuls := replaceNULs(raw)
+	t, err := decodeDeclared(raw, httpCharset)
+	t.Replaced += nuls
+	return t, err
+}
+
+func decodeDeclared(raw []byte, httpCharset string) (decode.Text, error) {
 	for _, label := range []string{httpCharset, metaCharset(raw)} {
 		if enc, name := lookup(label); enc != nil {
 			if t, ok := declared(raw, enc, name); ok {
@@ -31,6 +38,18 @@ func decodePage(raw []byte, httpCharset string) (decode.Text, error) {
 		}
 	}
 	return decode.Decode(raw)
+}
+
+// replaceNULs replaces the stray NUL bytes of a page with U+FFFD, as the
+// HTML parser does, so that decode does not take the page for binary. A
+// page of many NULs (1% or more: UTF-16 without a byte-order mark, or not
+// text) is left as it is.
+func replaceNULs(raw []byte) ([]byte, int) {
+	n := bytes.Count(raw, []byte{0})
+	if n == 0 || n*100 >= len(raw) {
+		return raw, 0
+	}
+	return bytes.ReplaceAll(raw, []byte{0}, []byte("\uFFFD")), n
 }
 
 // lookup finds a charset by its WHATWG label ("latin1", "cp1251"…), naming

@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,23 +20,44 @@ import (
 // they leave empty; the section and date are read here, metadata first too.
 func itemMeta(doc *html.Node, md trafilatura.Metadata, hint Hint) extract.Item {
 	it := extract.Item{
-		Outlet: siteName(md.Sitename),
-		URL:    md.URL,
+		Outlet: siteName(tidy(md.Sitename), md.URL),
+		URL:    tidy(md.URL),
 		Byline: byline(md.Author),
 	}
-	it.Title = trimSiteName(md.Title, it.Outlet)
-	it.Section = section(doc, md)
+	it.Title = trimSiteName(tidy(md.Title), it.Outlet)
+	it.Section = tidy(section(doc, md))
+	if isDomain(it.Section) {
+		it.Section = "" // a category that is the site's address
+	}
 	it.DateText = readDate(doc, md.URL, hint.Retrieved)
 	return it
 }
 
-// siteName drops a site name that is a link (article:publisher is often the
-// site's Facebook page).
-func siteName(s string) string {
+// siteName is the site's name as the page gives it: not a link
+// (article:publisher is often the site's Facebook page), not the host of
+// its URL (go-trafilatura's last resort, a guess the outlet registry makes
+// better), each of the "; "-joined JSON-LD publisher names once.
+func siteName(s, pageURL string) string {
 	if u, err := url.Parse(s); err == nil && u.Scheme != "" && u.Host != "" {
 		return ""
 	}
-	return s
+	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+		if host := strings.ToLower(u.Host); s == host || s == strings.TrimPrefix(host, "www.") {
+			return ""
+		}
+	}
+	var names []string
+	for _, n := range strings.Split(s, "; ") {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// isDomain reports a name that is a web address ("example.com").
+func isDomain(s string) bool {
+	return strings.Contains(s, ".") && !strings.ContainsAny(s, " \t") && !strings.HasSuffix(s, ".")
 }
 
 // trimSiteName drops the site name a title ends or starts with, as
@@ -59,7 +81,7 @@ func trimSiteName(title, site string) string {
 func byline(authors string) []string {
 	names := []string{}
 	for _, a := range strings.Split(authors, ";") {
-		if a = strings.TrimSpace(a); a != "" {
+		if a = tidy(a); a != "" {
 			names = append(names, a)
 		}
 	}
@@ -80,6 +102,10 @@ func section(doc *html.Node, md trafilatura.Metadata) string {
 	return ""
 }
 
+// latestDate bounds publication dates when the capture date is not known:
+// htmldate's own bound is a year from the day it runs.
+var latestDate = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // readDate is the publication date as the page writes it: htmldate looks in
 // the metadata (article:published_time, JSON-LD datePublished…) first, then
 // the URL, then the markup. A date it read from a longer text or the URL is
@@ -91,6 +117,7 @@ func readDate(doc *html.Node, pageURL string, retrieved time.Time) string {
 		DeferUrlExtractor:   true,
 		URL:                 pageURL,
 	}
+	opts.MaxDate = latestDate
 	if !retrieved.IsZero() {
 		opts.MaxDate = retrieved.AddDate(0, 0, 1)
 	}
@@ -99,7 +126,7 @@ func readDate(doc *html.Node, pageURL string, retrieved time.Time) string {
 		return ""
 	}
 	day := res.DateTime.Format("2006-01-02")
-	if src := strings.TrimSpace(res.SrcString); strings.HasPrefix(src, day) && len(src) <= 40 {
+	if src := tidy(res.SrcString); strings.HasPrefix(src, day) && len(src) <= 40 {
 		return src
 	}
 	return day

@@ -16,9 +16,10 @@ const (
 	// is parsed: scripts, styles, inline images and comments, most of the
 	// bytes of a huge page, are dropped (JSON-LD metadata is kept).
 	slimSize = 2 << 20
-	// maxParsed is the most of a slimmed page that is parsed: the tree of
-	// a page is tens of times its size, and the extractor copies it.
-	maxParsed = 8 << 20
+	// maxParsed is the most of a rewritten page that is parsed: the tree
+	// of a page is tens of times its size, and the extractor copies it. A
+	// page longer than that after slimming is read to there.
+	maxParsed = 4 << 20
 )
 
 // parse parses a decoded page. A page nested too deep for the parser is
@@ -26,7 +27,6 @@ const (
 func parse(text string) (*html.Node, error) {
 	if len(text) > slimSize {
 		text = rewrite(text, true)
-		text = text[:cutPoint(text, maxParsed)]
 	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err == nil {
@@ -35,23 +35,22 @@ func parse(text string) (*html.Node, error) {
 	return html.Parse(strings.NewReader(rewrite(text, false)))
 }
 
-// cutPoint is where to cut text to at most n bytes: before the last tag
-// that starts below n.
-func cutPoint(text string, n int) int {
-	if len(text) <= n {
-		return len(text)
+// heavy are the elements slimming drops with their content, and media
+// those it drops alone (their inline data can be megabytes).
+var (
+	heavy = map[atom.Atom]bool{
+		atom.Script: true, atom.Style: true, atom.Svg: true, atom.Noscript: true,
+		atom.Template: true, atom.Iframe: true, atom.Object: true,
 	}
-	if i := strings.LastIndexByte(text[:n], '<'); i > 0 {
-		return i
+	media = map[atom.Atom]bool{
+		atom.Img: true, atom.Source: true, atom.Picture: true, atom.Video: true,
+		atom.Audio: true, atom.Canvas: true, atom.Embed: true, atom.Link: true,
 	}
-	return n
-}
+)
 
-// heavy are the elements slimming drops with their content.
-var heavy = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Svg: true, atom.Noscript: true,
-	atom.Template: true, atom.Iframe: true, atom.Object: true,
-}
+// longTag is the size of a tag beyond which slimming drops its long
+// attribute values (inline styles, data: URLs).
+const longTag = 2 << 10
 
 // impliedEnd are elements whose end tag may be left out: a start tag of the
 // same name closes the one open.
@@ -60,25 +59,26 @@ var impliedEnd = map[atom.Atom]bool{
 	atom.Tr: true, atom.Td: true, atom.Th: true,
 }
 
-// rewrite re-emits the tokens of text with elements nested deeper than
-// maxDepth unwrapped (their text kept) and, when slim is set, heavy elements
-// and comments dropped.
+// rewrite re-emits the tokens of text, up to maxParsed bytes, with elements
+// nested deeper than maxDepth unwrapped (their text kept) and, when slim is
+// set, heavy elements, media and comments dropped.
 func rewrite(text string, slim bool) string {
 	z := html.NewTokenizer(strings.NewReader(text))
 	var b strings.Builder
-	b.Grow(len(text) / 2)
+	b.Grow(min(len(text), maxParsed))
 	var open []atom.Atom             // elements open, as the tokens say
 	unwrapped := map[atom.Atom]int{} // start tags dropped, whose end tags go too
 	skip := atom.Atom(0)             // the heavy element being dropped
 	for {
 		tt := z.Next()
-		if tt == html.ErrorToken {
+		if tt == html.ErrorToken || b.Len() >= maxParsed {
 			return b.String()
 		}
 		raw := z.Raw()
+		var name []byte
 		var a atom.Atom
 		if tt == html.StartTagToken || tt == html.EndTagToken || tt == html.SelfClosingTagToken {
-			name, _ := z.TagName()
+			name, _ = z.TagName()
 			a = atom.Lookup(name)
 		}
 		if skip != 0 {
@@ -92,10 +92,19 @@ func rewrite(text string, slim bool) string {
 			if slim {
 				continue
 			}
-		case html.StartTagToken:
-			if slim && heavy[a] && !isJSONLD(z, a) {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if slim && media[a] {
+				continue
+			}
+			if slim && heavy[a] && tt == html.StartTagToken && !isJSONLD(z, a) {
 				skip = a
 				continue
+			}
+			if slim && len(raw) > longTag {
+				raw = shortTag(z, tt, string(name))
+			}
+			if tt == html.SelfClosingTagToken {
+				break
 			}
 			if impliedEnd[a] && len(open) > 0 && open[len(open)-1] == a {
 				open = open[:len(open)-1]
@@ -122,6 +131,19 @@ func rewrite(text string, slim bool) string {
 		}
 		b.Write(raw)
 	}
+}
+
+// shortTag writes the tag z is at without its long attribute values.
+func shortTag(z *html.Tokenizer, tt html.TokenType, name string) []byte {
+	t := html.Token{Type: tt, Data: name}
+	for more := true; more; {
+		var key, val []byte
+		key, val, more = z.TagAttr()
+		if len(key) > 0 && len(val) <= longTag/4 {
+			t.Attr = append(t.Attr, html.Attribute{Key: string(key), Val: string(val)})
+		}
+	}
+	return []byte(t.String())
 }
 
 // isJSONLD reports a <script type="application/ld+json">, the metadata

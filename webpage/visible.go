@@ -11,9 +11,8 @@ import (
 // visibleResult is the fallback for a page whose main text cannot be told:
 // one item of all its visible text, or, when it has none, a dropped entry
 // saying why.
-func visibleResult(text string, last int, why string) extract.Result {
+func visibleResult(paragraphs []string, last int, why string) extract.Result {
 	r := extract.Result{Layout: LayoutArticle}
-	paragraphs := visibleText(text)
 	if len(paragraphs) == 0 {
 		r.Dropped = []extract.Dropped{{LineStart: 1, LineEnd: last, Reason: why + "; no visible text either"}}
 		return r
