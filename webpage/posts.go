@@ -76,7 +76,7 @@ func readPosts(doc *html.Node, text string, p page) (extract.Result, bool) {
 	r := extract.Result{Layout: LayoutPosts}
 	for i, post := range posts {
 		it := post.item
-		it.LineStart, it.LineEnd = spans[i][0], spans[i][1]
+		it.LineStart, it.LineEnd, it.Ordinal = spans[i][0], spans[i][1], i+1
 		it.Outlet = p.item.Outlet
 		it.URL = resolve(p.item.URL, it.URL)
 		r.Items = append(r.Items, it)
