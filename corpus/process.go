@@ -150,7 +150,8 @@ func (h *hashingReader) sum() string { return hex.EncodeToString(h.hash.Sum(nil)
 func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) captureResult {
 	res := captureResult{file: i, position: c.Position, offset: c.Offset, record: c.Record, read: c.Read}
 	clock := startLap()
-	found, lines, err := b.read(c, &res)
+	ctx := b.contextOf(f, c)
+	found, lines, err := b.read(c, ctx, &res)
 	res.stages.Decode = clock.next()
 	if err != nil {
 		res.skip = decodeAdvice(err)
@@ -164,7 +165,6 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 	for _, d := range found.Dropped {
 		res.dropped = append(res.dropped, b.dropped(c, d.LineStart, d.LineEnd, d.Reason))
 	}
-	ctx := b.contextOf(f, c)
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
 	for _, it := range found.Items {
@@ -189,9 +189,9 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 // For a text capture it also returns its lines, where the outlet readers
 // look for credits and the site's name; for a page, its items' paragraphs
 // serve.
-func (b *builder) read(c capture.Capture, res *captureResult) (extract.Result, []string, error) {
+func (b *builder) read(c capture.Capture, ctx captureContext, res *captureResult) (extract.Result, []string, error) {
 	if c.MediaType == schema.MediaHTML || c.MediaType == "" && webpage.IsHTML(c.Body) {
-		page, err := webpage.Read(c.Body, webpage.Hint{URL: c.URL, Charset: c.Charset, Retrieved: c.Retrieved})
+		page, err := webpage.Read(c.Body, webpage.Hint{URL: ctx.url, Charset: c.Charset, Retrieved: ctx.retrieved})
 		if err != nil {
 			return extract.Result{}, nil, err
 		}
