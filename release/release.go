@@ -318,7 +318,12 @@ func (w *Writer) Abort() {
 // lock is a regular file of the folder: a symbolic link in its place is
 // refused, never followed to create a file elsewhere.
 func lockFolder(outDir string) (*os.File, error) {
-	path := filepath.Join(outDir, LockFile)
+	return lockFile(filepath.Join(outDir, LockFile), outDir)
+}
+
+// lockFile takes the lock at path for what it guards (an output folder, a
+// part), on the same terms as lockFolder.
+func lockFile(path, guarded string) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
 	if errors.Is(err, syscall.ELOOP) {
 		return nil, fmt.Errorf("%s is a symbolic link, not a lock file; remove it", path)
@@ -333,7 +338,7 @@ func lockFolder(outDir string) (*os.File, error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%s: %w (%s is locked); wait for it to finish", outDir, ErrLocked, path)
+			return nil, fmt.Errorf("%s: %w (%s is locked); wait for it to finish", guarded, ErrLocked, path)
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
