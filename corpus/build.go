@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 
@@ -60,7 +59,7 @@ type Options struct {
 
 type builder struct {
 	opts     Options
-	sources  map[string]source
+	sources  sourcesTable
 	detector *language.Detector
 	matcher  *mention.Matcher
 }
@@ -81,19 +80,17 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		Builder:       opts.Builder,
 		Counts:        release.NewCounts(),
 	}
-	// Creating the release first refuses a bad or existing version, and a
-	// busy output folder, before any input is read.
-	w, err := release.Create(opts.Output, m, opts.Force)
+	// Every input is listed and checked before the release is created, so
+	// that a bad one leaves nothing behind; creating it refuses a bad or
+	// existing version, and a busy output folder, before any capture is read.
+	if err := checkOverlap(opts.Input, opts.Output); err != nil {
+		return m, err
+	}
+	files, err := listInputs(ctx, opts.Input)
 	if err != nil {
 		return m, err
 	}
-	defer w.Abort()
-
-	files, err := listInputs(opts.Input, opts.MaxFileSize)
-	if err != nil {
-		return m, err
-	}
-	sources, sourcesInfo, err := readSources(opts.Input)
+	sources, sourcesInfo, err := readSources(opts.Input, buildDay(os.Getenv("SOURCE_DATE_EPOCH")))
 	if err != nil {
 		return m, err
 	}
@@ -104,6 +101,11 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		return m, err
 	}
 	m.Gazetteer = gazetteer
+	w, err := release.Create(opts.Output, m, opts.Force)
+	if err != nil {
+		return m, err
+	}
+	defer w.Abort()
 
 	b := &builder{opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
 	duplicates := neardup.NewIndex(opts.DuplicateWindow)
@@ -120,10 +122,11 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	}
 	var current *release.Input // the input whose captures are being written
 	var read int64              // bytes of it read so far, for progress
+	var order idOrder
 	err = inOrder(ctx, opts.Workers, filesInFlight*opts.Workers, bytesInFlight,
 		func(submit func(int64, func() captureResult) error) error {
 			for i, f := range files {
-				if err := b.readFile(i, f, submit); err != nil {
+				if err := b.readFile(ctx, i, f, submit); err != nil {
 					return err
 				}
 			}
@@ -131,7 +134,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		},
 		func(r captureResult) error {
 			if current == nil {
-				current, read = &release.Input{Path: files[r.file].path}, 0
+				current, read = &release.Input{Path: files[r.file].name}, 0
 			}
 			if r.end != nil {
 				finishInput(current, r.end)
@@ -147,6 +150,9 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 			for i, rec := range r.records {
 				rec.DuplicateOf = optional(duplicates.Add(rec.ID, r.signatures[i]))
 				r.stages.Duplicates += clock.next()
+				if err := order.check(rec.ID); err != nil {
+					return err
+				}
 				if err := w.Write(rec); err != nil {
 					return err
 				}
@@ -217,6 +223,10 @@ func strictError(problems []string) error {
 	return fmt.Errorf("%w; %d inputs, items or sources.tsv rows were left out:\n%s%s", ErrStrict, len(problems), strings.Join(list, "\n"), more)
 }
 
+// maxGazetteerBytes bounds a user's gazetteer, read whole: the built-in one
+// is 40 KB.
+const maxGazetteerBytes = 64 << 20
+
 // loadMatcher builds the mention matcher from the built-in gazetteer and
 // the user's file, if any.
 func loadMatcher(userFile string) (*mention.Matcher, release.Gazetteer, error) {
@@ -226,7 +236,7 @@ func loadMatcher(userFile string) (*mention.Matcher, release.Gazetteer, error) {
 	}
 	info := release.Gazetteer{Files: []release.File{{Path: "(built in)", SHA256: mention.BuiltinSHA256()}}}
 	if userFile != "" {
-		raw, err := os.ReadFile(userFile)
+		raw, err := readRegular(userFile, 0, maxGazetteerBytes)
 		if err != nil {
 			return nil, info, fmt.Errorf("gazetteer: %w", err)
 		}
@@ -242,23 +252,23 @@ func loadMatcher(userFile string) (*mention.Matcher, release.Gazetteer, error) {
 	return mention.NewMatcher(g), info, nil
 }
 
-// warnUnlisted notes sources.tsv rows that name no input file.
-func warnUnlisted(info *release.Sources, sources map[string]source, files []inputFile) {
-	if info == nil {
-		return
-	}
-	present := map[string]bool{}
-	for _, f := range files {
-		present[f.path] = true
-	}
-	var missing []string
-	for name := range sources {
-		if !present[name] {
-			missing = append(missing, name)
+// ErrIDOrder is returned for a record whose id does not follow the one
+// before it: ids are unique and in order by construction, and a build that
+// would break that writes no release.
+var ErrIDOrder = errors.New("record ids out of order")
+
+// idOrder checks, record after record as they are written, that ids are
+// unique and in the order of [schema.IDBefore].
+type idOrder struct{ last string }
+
+func (o *idOrder) check(id string) error {
+	if o.last != "" && !schema.IDBefore(o.last, id) {
+		what := "comes after"
+		if id == o.last {
+			what = "repeats"
 		}
+		return fmt.Errorf("%w: record %s %s %s; no release written", ErrIDOrder, id, what, o.last)
 	}
-	sort.Strings(missing)
-	for _, name := range missing {
-		info.Warnings = append(info.Warnings, fmt.Sprintf("%s: names %s, which is not in the input folder", SourcesFile, name))
-	}
+	o.last = id
+	return nil
 }

@@ -1,13 +1,13 @@
 package corpus
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash"
 	"io"
-	"os"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -55,7 +55,7 @@ type fileEnd struct {
 // readFile reads input file i and submits a job for each of its captures,
 // then one for its end. Reading runs on one goroutine, file after file; the
 // jobs run on the workers.
-func (b *builder) readFile(i int, f inputFile, submit func(int64, func() captureResult) error) error {
+func (b *builder) readFile(ctx context.Context, i int, f inputFile, submit func(int64, func() captureResult) error) error {
 	end := &fileEnd{bytes: f.size}
 	finish := func() error {
 		return submit(0, func() captureResult { return captureResult{file: i, end: end} })
@@ -65,13 +65,13 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 		return finish()
 	}
 	clock := startLap()
-	fh, err := openInput(f.abs)
+	fh, err := openListed(f)
 	if err != nil {
 		end.skip = unreadable(err)
 		return finish()
 	}
 	defer fh.Close()
-	raw := &hashingReader{r: fh, hash: sha256.New()}
+	raw := &hashingReader{r: contextReader{ctx, fh}, hash: sha256.New()}
 	var submitErr error
 	file, err := capture.Read(raw, b.opts.MaxFileSize, func(c capture.Capture) error {
 		sum := ""
@@ -93,6 +93,8 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 	switch {
 	case submitErr != nil:
 		return submitErr
+	case ctx.Err() != nil:
+		return ctx.Err()
 	case errors.Is(err, capture.ErrTooLarge) && file.Compression == "":
 		end.skip = fmt.Sprintf("too large: %d bytes, over the limit of %d (raise it with --max-file-size)", f.size, b.opts.MaxFileSize)
 		return finish()
@@ -104,11 +106,28 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 		return finish()
 	}
 	if _, err := io.Copy(io.Discard, raw); err != nil { // what the reading left, for the checksum
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		end.skip = unreadable(err)
 		return finish()
 	}
 	end.sha256, end.bytes, end.compression, end.warc = raw.sum(), raw.n, file.Compression, file.WARC
 	return finish()
+}
+
+// contextReader stops reading once its context is done, so that an
+// interrupt ends the reading of a large file at once.
+type contextReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c contextReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // hashingReader hashes and counts what is read through it.
@@ -150,9 +169,23 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
 	for n, it := range found.Items {
+		if size := bodySize(it); size > maxBodyBytes {
+			res.dropped = append(res.dropped, b.dropped(c, it.LineStart, it.LineEnd,
+				fmt.Sprintf("body of %d bytes, over the limit of %d a record (no article is this long: split the capture to keep it)", size, maxBodyBytes)))
+			continue
+		}
 		r := b.record(it, ctx, len(found.Items) == 1, &res.stages)
+		if r.WordCount == 0 {
+			res.dropped = append(res.dropped, b.dropped(c, it.LineStart, it.LineEnd, "no words: the body holds only symbols, emoji or invisible marks"))
+			continue
+		}
+		if len(r.Mentions) > maxMentions {
+			res.warnings = append(res.warnings, fmt.Sprintf("lines %d-%d: %d mentions, over the limit of %d a record; the first %d are kept",
+				it.LineStart, it.LineEnd, len(r.Mentions), maxMentions, maxMentions))
+			r.Mentions = r.Mentions[:maxMentions:maxMentions]
+		}
 		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: n + 1}.String()
-		r.Source = schema.Source{Path: f.path, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
+		r.Source = schema.Source{Path: f.name, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
 			LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
 		if c.Position > 0 {
 			r.Source.Record, r.Source.Offset = optional(c.Record), &c.Offset
@@ -166,6 +199,26 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 	return res
 }
 
+// What one record may hold, so that every record stays a size every reader
+// of a release takes (a 55 MB capture of one word repeated once made a
+// 1.17 GB line of JSON, mostly its mentions): an item whose body is larger
+// is dropped with the reason; mentions past the limit are left out with a
+// warning. Ordinals count the items of a capture, a dropped one too, so
+// that the ids of the others do not move.
+const (
+	maxBodyBytes = 4 << 20
+	maxMentions  = 10000
+)
+
+// bodySize is the length in bytes of an item's body, before it is built.
+func bodySize(it extract.Item) int {
+	n := 2 * max(len(it.Paragraphs)-1, 0) // the blank lines between paragraphs
+	for _, p := range it.Paragraphs {
+		n += len(p)
+	}
+	return n
+}
+
 // read decodes a capture and finds its items: an HTML page from its markup,
 // anything else as text.
 func (b *builder) read(c capture.Capture, res *captureResult) (extract.Result, error) {
@@ -176,18 +229,36 @@ func (b *builder) read(c capture.Capture, res *captureResult) (extract.Result, e
 		}
 		res.encoding, res.mediaType = page.Encoding, schema.MediaHTML
 		res.warnings = append(res.warnings, replacedWarning(page.Replaced)...)
+		for i := range page.Result.Items {
+			cleanItem(&page.Result.Items[i])
+		}
 		return page.Result, nil
 	}
-	text, err := decode.Decode(c.Body)
+	text, err := decode.Declared(c.Body, c.Charset)
 	if err != nil {
 		return extract.Result{}, err
 	}
 	res.encoding, res.mediaType = text.Encoding, schema.MediaText
 	res.warnings = append(res.warnings, replacedWarning(text.Replaced)...)
+	res.warnings = append(res.warnings, text.Warnings...)
 	clock := startLap()
 	found := extract.Extract(text.Text)
 	res.stages.Extract += clock.next()
 	return found, nil
+}
+
+// cleanItem holds an item of an HTML page to the rule decoded text follows,
+// no control characters (decode.Clean): its character references (&#1;)
+// are read after decoding.
+func cleanItem(it *extract.Item) {
+	for _, field := range []*string{&it.Title, &it.Outlet, &it.Section, &it.URL, &it.DateText} {
+		*field = decode.Clean(*field)
+	}
+	for _, list := range [][]string{it.Byline, it.Paragraphs} {
+		for i := range list {
+			list[i] = decode.Clean(list[i])
+		}
+	}
 }
 
 func replacedWarning(replaced int) []string {
@@ -207,20 +278,19 @@ func (b *builder) dropped(c capture.Capture, lineStart, lineEnd int, reason stri
 	return d
 }
 
-// decodeAdvice turns a decoding error into a skip reason that says what to do.
+// decodeAdvice turns a decoding error into a skip reason that says what
+// happened and what to do.
 func decodeAdvice(err error) string {
 	switch {
 	case errors.Is(err, decode.ErrEmpty):
 		return "empty file: no text to read"
 	case errors.Is(err, decode.ErrBinary):
-		return "binary content, not text (an image or other non-text file; remove it or convert it to text)"
+		return err.Error() + " (an image or other non-text file; remove it or convert it to text)"
+	case errors.Is(err, decode.ErrNoBOM):
+		return err.Error() + " (convert the file to UTF-8, or add the byte-order mark)"
 	}
 	return err.Error() + " (convert the file to UTF-8)"
 }
-
-// openInput opens an input file; tests replace it to simulate files the
-// builder may not read, which root can always read.
-var openInput = os.Open
 
 // captureContext is what is known of a capture besides its text: from its
 // WARC record, or from its file's sources.tsv row. For a capture of one
@@ -233,7 +303,7 @@ type captureContext struct {
 }
 
 func (b *builder) contextOf(f inputFile, c capture.Capture) captureContext {
-	src := b.sources[f.path]
+	src, _ := b.sources.of(f)
 	if c.Position == 0 {
 		return captureContext{url: src.URL, outlet: src.Outlet, retrieved: src.Retrieved}
 	}
