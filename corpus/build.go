@@ -121,7 +121,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		}
 	}
 	var current *release.Input // the input whose captures are being written
-	var read int64              // bytes of it read so far, for progress
+	var read int64             // bytes of it read so far, for progress
 	var order idOrder
 	err = inOrder(ctx, opts.Workers, filesInFlight*opts.Workers, bytesInFlight,
 		func(submit func(int64, func() captureResult) error) error {
