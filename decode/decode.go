@@ -42,8 +42,9 @@ var (
 	ErrBinary      = errors.New("binary content, not text")
 	ErrUndecodable = errors.New("text encoding could not be determined")
 	// ErrNoBOM is UTF-16 or UTF-32 text without the byte-order mark that
-	// says which, and in which byte order.
-	ErrNoBOM = errors.New("wide text without a byte-order mark")
+	// says which, and in which byte order; the error wrapping it names the
+	// one it looks like.
+	ErrNoBOM = errors.New("UTF-16 or UTF-32 text without a byte-order mark")
 )
 
 // Text is a decoded capture.
@@ -225,7 +226,7 @@ func notText(raw []byte) error {
 	sample := raw[:min(len(raw), sniffWindow)]
 	if nul := bytes.IndexByte(raw, 0); nul >= 0 {
 		if label := wideText(sample); label != "" {
-			return fmt.Errorf("%w: %s text without a byte-order mark", ErrNoBOM, label)
+			return noBOMError(label)
 		}
 		return fmt.Errorf("%w: a NUL byte at byte %d", ErrBinary, nul)
 	}
@@ -240,6 +241,12 @@ func notText(raw []byte) error {
 	}
 	return nil
 }
+
+// noBOMError is ErrNoBOM for text that looks like the encoding it names.
+type noBOMError string
+
+func (e noBOMError) Error() string { return string(e) + " text without a byte-order mark" }
+func (e noBOMError) Unwrap() error { return ErrNoBOM }
 
 // wideText names the encoding of text in UTF-16 or UTF-32 without a
 // byte-order mark, told by where its NUL bytes fall: in text mostly of one
