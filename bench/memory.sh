@@ -2,12 +2,13 @@
 # Measures the peak resident memory of builds of large captures, and of
 # validating what they built.
 #
-#   bench/memory.sh [CASE...]    CASE: 1x60MB 8x60MB 500x1MB word55MB (default: all)
+#   bench/memory.sh [CASE...]    CASE: 1x60MB 8x60MB 500x1MB line60MB word55MB (default: all)
 #
 # NxSIZE is N text captures of about SIZE each, every one the concatenation
 # of generated captures (cmd/gencorpus, the same files every time; the 8 and
-# the 500 captures hold different texts); word55MB is one 55 MB capture of
-# one word repeated, on one line. The cases are made once, in
+# the 500 captures hold different texts); line60MB is one 60 MB capture of
+# generated text on one line (no layout: one item); word55MB is one 55 MB
+# capture of one word repeated, on one line. The cases are made once, in
 # bench/data/memory/. For each case the build (2 workers) and `build
 # validate` of its release run under /usr/bin/time -v; the script prints
 # their peak resident memory, wall time and the release's size. The target
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=bench/data/memory
 cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=(1x60MB 8x60MB 500x1MB word55MB)
+[ ${#cases[@]} -gt 0 ] || cases=(1x60MB 8x60MB 500x1MB line60MB word55MB)
 
 if [ ! -x /usr/bin/time ]; then
 	echo "installing GNU time for peak memory" >&2
@@ -30,12 +31,13 @@ if [ ! -d "$data/pool" ]; then
 	go run ./cmd/gencorpus --size 520MB --out "$data/pool"
 fi
 
-# make_case DIR COUNT BYTES: COUNT files of at least BYTES each, from
-# consecutive captures of the pool.
+# make_case DIR COUNT BYTES [oneline]: COUNT files of at least BYTES each,
+# from consecutive captures of the pool; with oneline, their line ends are
+# spaces.
 make_case() {
-	python3 - "$data/pool" "$1" "$2" "$3" <<'EOF'
+	python3 - "$data/pool" "$1" "$2" "$3" "${4:-}" <<'EOF'
 import os, sys
-pool, out, count, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+pool, out, count, size, oneline = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "oneline"
 names = sorted(os.listdir(pool))
 os.makedirs(out + ".tmp")
 n = 0
@@ -45,10 +47,12 @@ for i in range(count):
         while written < size:
             if n == len(names):
                 sys.exit("the pool is too small for " + out)
-            data = open(os.path.join(pool, names[n]), "rb").read()
+            data = open(os.path.join(pool, names[n]), "rb").read() + b"\n\n"
+            if oneline:
+                data = b" ".join(data.split()) + b" "
             n += 1
-            f.write(data + b"\n\n")
-            written += len(data) + 2
+            f.write(data)
+            written += len(data)
 os.rename(out + ".tmp", out)
 EOF
 }
@@ -57,6 +61,9 @@ for c in "${cases[@]}"; do
 	dir=$data/$c
 	if [ ! -d "$dir" ]; then
 		case $c in
+		line60MB)
+			make_case "$dir" 1 $((60 * 1000 * 1000)) oneline
+			;;
 		word55MB)
 			mkdir -p "$dir.tmp"
 			python3 -c 'import sys; sys.stdout.write("Karabakh " * (55 * 1000 * 1000 // 9))' >"$dir.tmp/word.txt"
