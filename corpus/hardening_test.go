@@ -285,6 +285,14 @@ func TestOverlap(t *testing.T) {
 			t.Errorf("--output %s: %v, want %v", out, err, ErrOverlap)
 		}
 	}
+	// And so is one given as a relative path.
+	t.Chdir(filepath.Dir(input))
+	if _, _, err := tryBuild(t, input, Options{Output: filepath.Join(filepath.Base(input), "out")}); !errors.Is(err, ErrOverlap) {
+		t.Errorf("--output relative to the working folder: %v, want %v", err, ErrOverlap)
+	}
+	if _, _, err := tryBuild(t, filepath.Base(input), Options{Output: input}); !errors.Is(err, ErrOverlap) {
+		t.Errorf("--input relative to the working folder: %v, want %v", err, ErrOverlap)
+	}
 	if entries, _ := os.ReadDir(input); len(entries) != 1 {
 		t.Errorf("the input folder holds %d entries, want only a.txt", len(entries))
 	}

@@ -102,7 +102,8 @@ func listInputs(ctx context.Context, root string) ([]inputFile, error) {
 	return files, nil
 }
 
-// inputRoot is the real path of the input folder, which must be one.
+// inputRoot is the real, absolute path of the input folder, which must be
+// one.
 func inputRoot(root string) (string, error) {
 	info, err := os.Stat(root)
 	if err != nil {
@@ -111,7 +112,11 @@ func inputRoot(root string) (string, error) {
 	if !info.IsDir() {
 		return "", fmt.Errorf("input folder %s is not a folder", root)
 	}
-	realRoot, err := filepath.EvalSymlinks(root)
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", fmt.Errorf("input folder: %w", err)
+	}
+	realRoot, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		return "", fmt.Errorf("input folder: %w", err)
 	}
