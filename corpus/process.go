@@ -84,7 +84,7 @@ func (b *builder) readFile(ctx context.Context, i int, f inputFile, submit func(
 		}
 		read := clock.next()
 		submitErr = submit(int64(len(c.Body)), func() captureResult {
-			r := b.capture(i, f, c, sum)
+			r := b.capture(i, f, &c, sum)
 			r.stages.Read = read
 			return r
 		})
@@ -147,9 +147,14 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 func (h *hashingReader) sum() string { return hex.EncodeToString(h.hash.Sum(nil)) }
 
 // capture decodes and extracts one capture and builds its records. sum is
-// the input file's checksum for a capture that is the whole file.
-func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) captureResult {
+// the input file's checksum for a capture that is the whole file. The
+// capture's bytes are let go once decoded: only the text is held after.
+func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) captureResult {
 	res := captureResult{file: i, position: c.Position, offset: c.Offset, record: c.Record, read: c.Read}
+	if sum == "" {
+		s := sha256.Sum256(c.Body)
+		sum = hex.EncodeToString(s[:])
+	}
 	clock := startLap()
 	found, err := b.read(c, &res)
 	res.stages.Decode = clock.next()
@@ -158,25 +163,21 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 		return res
 	}
 	res.layout = found.Layout
-	if sum == "" {
-		s := sha256.Sum256(c.Body)
-		sum = hex.EncodeToString(s[:])
-	}
 	for _, d := range found.Dropped {
-		res.dropped = append(res.dropped, b.dropped(c, d.LineStart, d.LineEnd, d.Reason))
+		res.dropped = append(res.dropped, b.dropped(*c, d.LineStart, d.LineEnd, d.Reason))
 	}
-	ctx := b.contextOf(f, c)
+	ctx := b.contextOf(f, *c)
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
 	for n, it := range found.Items {
 		if size := bodySize(it); size > maxBodyBytes {
-			res.dropped = append(res.dropped, b.dropped(c, it.LineStart, it.LineEnd,
+			res.dropped = append(res.dropped, b.dropped(*c, it.LineStart, it.LineEnd,
 				fmt.Sprintf("body of %d bytes, over the limit of %d a record (no article is this long: split the capture to keep it)", size, maxBodyBytes)))
 			continue
 		}
 		r := b.record(it, ctx, len(found.Items) == 1, &res.stages)
 		if r.WordCount == 0 {
-			res.dropped = append(res.dropped, b.dropped(c, it.LineStart, it.LineEnd, "no words: the body holds only symbols, emoji or invisible marks"))
+			res.dropped = append(res.dropped, b.dropped(*c, it.LineStart, it.LineEnd, "no words: the body holds only symbols, emoji or invisible marks"))
 			continue
 		}
 		if len(r.Mentions) > maxMentions {
@@ -221,9 +222,10 @@ func bodySize(it extract.Item) int {
 
 // read decodes a capture and finds its items: an HTML page from its markup,
 // anything else as text.
-func (b *builder) read(c capture.Capture, res *captureResult) (extract.Result, error) {
+func (b *builder) read(c *capture.Capture, res *captureResult) (extract.Result, error) {
 	if c.MediaType == schema.MediaHTML || c.MediaType == "" && webpage.IsHTML(c.Body) {
 		page, err := webpage.Read(c.Body, webpage.Hint{URL: c.URL, Charset: c.Charset, Retrieved: c.Retrieved})
+		c.Body = nil
 		if err != nil {
 			return extract.Result{}, err
 		}
@@ -235,6 +237,7 @@ func (b *builder) read(c capture.Capture, res *captureResult) (extract.Result, e
 		return page.Result, nil
 	}
 	text, err := decode.Declared(c.Body, c.Charset)
+	c.Body = nil
 	if err != nil {
 		return extract.Result{}, err
 	}
