@@ -2,13 +2,15 @@
 # Measures the peak resident memory of builds of large captures, and of
 # validating what they built.
 #
-#   bench/memory.sh [CASE...]    CASE: 1x60MB 8x60MB 500x1MB line60MB word55MB (default: all)
+#   bench/memory.sh [CASE...]
 #
-# NxSIZE is N text captures of about SIZE each, every one the concatenation
-# of generated captures (cmd/gencorpus, the same files every time; the 8 and
-# the 500 captures hold different texts); line60MB is one 60 MB capture of
-# generated text on one line (no layout: one item); word55MB is one 55 MB
-# capture of one word repeated, on one line. The cases are made once, in
+# CASE is 1x60MB 8x60MB 500x1MB 1x60MBline 16x4MBline word55MB (default:
+# all). NxSIZE is N text captures of about SIZE each, every one the
+# concatenation of generated captures (cmd/gencorpus, the same files every
+# time; the 8 and the 500 captures hold different texts): many records
+# each. NxSIZEline is the same text on one line a file (no layout: one
+# record a file, of SIZE; 4MB is just under the limit of a record's body).
+# word55MB is one 55 MB capture of one word repeated, on one line. The cases are made once, in
 # bench/data/memory/. For each case the build (2 workers) and `build
 # validate` of its release run under /usr/bin/time -v; the script prints
 # their peak resident memory, wall time and the release's size. The target
@@ -17,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=bench/data/memory
 cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=(1x60MB 8x60MB 500x1MB line60MB word55MB)
+[ ${#cases[@]} -gt 0 ] || cases=(1x60MB 8x60MB 500x1MB 1x60MBline 16x4MBline word55MB)
 
 if [ ! -x /usr/bin/time ]; then
 	echo "installing GNU time for peak memory" >&2
@@ -31,13 +33,12 @@ if [ ! -d "$data/pool" ]; then
 	go run ./cmd/gencorpus --size 520MB --out "$data/pool"
 fi
 
-# make_case DIR COUNT BYTES [oneline]: COUNT files of at least BYTES each,
-# from consecutive captures of the pool; with oneline, their line ends are
-# spaces.
+# make_case DIR COUNT BYTES [line]: COUNT files of about BYTES each, from
+# consecutive captures of the pool; with line, their line ends are spaces.
 make_case() {
 	python3 - "$data/pool" "$1" "$2" "$3" "${4:-}" <<'EOF'
 import os, sys
-pool, out, count, size, oneline = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "oneline"
+pool, out, count, size, oneline = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "line"
 names = sorted(os.listdir(pool))
 os.makedirs(out + ".tmp")
 n = 0
@@ -61,19 +62,16 @@ for c in "${cases[@]}"; do
 	dir=$data/$c
 	if [ ! -d "$dir" ]; then
 		case $c in
-		line60MB)
-			make_case "$dir" 1 $((60 * 1000 * 1000)) oneline
-			;;
 		word55MB)
 			mkdir -p "$dir.tmp"
 			python3 -c 'import sys; sys.stdout.write("Karabakh " * (55 * 1000 * 1000 // 9))' >"$dir.tmp/word.txt"
 			mv "$dir.tmp" "$dir"
 			;;
-		*x*MB)
+		*x*MB | *x*MBline)
 			count=${c%%x*}
 			mb=${c#*x}
-			mb=${mb%MB}
-			make_case "$dir" "$count" $((mb * 1000 * 1000))
+			mb=${mb%%MB*}
+			make_case "$dir" "$count" $((mb * 1000 * 1000)) "${c##*MB}"
 			;;
 		*)
 			echo "unknown case $c" >&2

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"slices"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -183,7 +184,7 @@ func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) ca
 		if len(r.Mentions) > maxMentions {
 			res.warnings = append(res.warnings, fmt.Sprintf("lines %d-%d: %d mentions, over the limit of %d a record; the first %d are kept",
 				it.LineStart, it.LineEnd, len(r.Mentions), maxMentions, maxMentions))
-			r.Mentions = r.Mentions[:maxMentions:maxMentions]
+			r.Mentions = slices.Clone(r.Mentions[:maxMentions]) // the others are let go
 		}
 		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: n + 1}.String()
 		r.Source = schema.Source{Path: f.name, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
