@@ -701,3 +701,36 @@ func TestCancelledBuild(t *testing.T) {
 		t.Errorf("a cancelled build wrote a release")
 	}
 }
+
+// TestHeaderText: a WARC header's value becomes valid UTF-8 without control
+// characters, its other bytes written as a URL writes them.
+func TestHeaderText(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.am/Ханкенди": "https://example.am/Ханкенди",
+		"https://example.am/caf\xe9":  "https://example.am/caf%E9",
+		"<urn:uuid:1\x01>":            "<urn:uuid:1>",
+	} {
+		if got := headerText(in); got != want {
+			t.Errorf("headerText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDeclaredCharset: a text capture of a WARC is read in the charset its
+// HTTP Content-Type declares: this one is too short to guess.
+func TestDeclaredCharset(t *testing.T) {
+	body, err := charmap.Windows1251.NewEncoder().Bytes([]byte("Шуша\n\nЛачин, 2024.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	http := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=windows-1251\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+	warc := fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\n"+
+		"WARC-Date: 2024-05-21T10:00:00Z\r\nWARC-Target-URI: https://example.am/shusha\r\n"+
+		"Content-Type: application/http;msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", len(http), http)
+	input := t.TempDir()
+	write(t, filepath.Join(input, "crawl.warc"), []byte(warc))
+	m, records := buildDir(t, input)
+	if len(records) != 1 || !strings.Contains(records[0].Body, "Лачин, 2024.") || records[0].Source.Encoding != "windows-1251" {
+		t.Fatalf("records %+v, inputs %+v", records, m.Inputs)
+	}
+}

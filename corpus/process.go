@@ -9,7 +9,9 @@ import (
 	"hash"
 	"io"
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -151,6 +153,7 @@ func (h *hashingReader) sum() string { return hex.EncodeToString(h.hash.Sum(nil)
 // the input file's checksum for a capture that is the whole file. The
 // capture's bytes are let go once decoded: only the text is held after.
 func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) captureResult {
+	c.URL, c.Record = headerText(c.URL), headerText(c.Record)
 	res := captureResult{file: i, position: c.Position, offset: c.Offset, record: c.Record, read: c.Read}
 	if sum == "" {
 		s := sha256.Sum256(c.Body)
@@ -249,6 +252,26 @@ func (b *builder) read(c *capture.Capture, res *captureResult) (extract.Result, 
 	found := extract.Extract(text.Text)
 	res.stages.Extract += clock.next()
 	return found, nil
+}
+
+// headerText holds a value of a WARC header, which no decoder has read, to
+// the rules of every field: valid UTF-8, each byte that is not written %XX
+// (as a URL writes it), and no control characters.
+func headerText(s string) string {
+	if !utf8.ValidString(s) {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				fmt.Fprintf(&b, "%%%02X", s[i])
+			} else {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+		}
+		s = b.String()
+	}
+	return decode.Clean(s)
 }
 
 // cleanItem holds an item of an HTML page to the rule decoded text follows,
