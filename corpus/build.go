@@ -20,6 +20,7 @@ import (
 	"github.com/nkcorpus/builder/language"
 	"github.com/nkcorpus/builder/mention"
 	"github.com/nkcorpus/builder/neardup"
+	"github.com/nkcorpus/builder/outlet"
 	"github.com/nkcorpus/builder/release"
 	"github.com/nkcorpus/builder/schema"
 )
@@ -46,6 +47,8 @@ type Options struct {
 	MaxFileSize   int64
 	// Gazetteer is a file of entities added to the built-in gazetteer.
 	Gazetteer string
+	// Outlets is a file of outlets added to the built-in registry.
+	Outlets string
 	// Strict refuses to publish a release when anything was left out.
 	Strict bool
 	// DuplicateWindow is how many earlier records, in id order, a record is
@@ -58,10 +61,12 @@ type Options struct {
 }
 
 type builder struct {
+	ctx      context.Context // reading an input stops when it is done
 	opts     Options
 	sources  sourcesTable
 	detector *language.Detector
 	matcher  *mention.Matcher
+	outlets  *outlet.Registry
 }
 
 // Build reads every capture under opts.Input and publishes the release
@@ -101,13 +106,18 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		return m, err
 	}
 	m.Gazetteer = gazetteer
+	outlets, outletsInfo, err := loadOutlets(opts.Outlets)
+	if err != nil {
+		return m, err
+	}
+	m.Outlets = outletsInfo
 	w, err := release.Create(opts.Output, m, opts.Force)
 	if err != nil {
 		return m, err
 	}
 	defer w.Abort()
 
-	b := &builder{opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher}
+	b := &builder{ctx: ctx, opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher, outlets: outlets}
 	duplicates := neardup.NewIndex(opts.DuplicateWindow)
 	progress := Progress{TotalFiles: len(files)}
 	for _, f := range files {
@@ -126,7 +136,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	err = inOrder(ctx, opts.Workers, filesInFlight*opts.Workers, bytesInFlight,
 		func(submit func(int64, func() captureResult) error) error {
 			for i, f := range files {
-				if err := b.readFile(ctx, i, f, submit); err != nil {
+				if err := b.readFile(i, f, submit); err != nil {
 					return err
 				}
 			}
@@ -223,10 +233,6 @@ func strictError(problems []string) error {
 	return fmt.Errorf("%w; %d inputs, items or sources.tsv rows were left out:\n%s%s", ErrStrict, len(problems), strings.Join(list, "\n"), more)
 }
 
-// maxGazetteerBytes bounds a user's gazetteer, read whole: the built-in one
-// is 40 KB.
-const maxGazetteerBytes = 64 << 20
-
 // loadMatcher builds the mention matcher from the built-in gazetteer and
 // the user's file, if any.
 func loadMatcher(userFile string) (*mention.Matcher, release.Gazetteer, error) {
@@ -236,20 +242,59 @@ func loadMatcher(userFile string) (*mention.Matcher, release.Gazetteer, error) {
 	}
 	info := release.Gazetteer{Files: []release.File{{Path: "(built in)", SHA256: mention.BuiltinSHA256()}}}
 	if userFile != "" {
-		raw, err := readRegular(userFile, 0, maxGazetteerBytes)
+		raw, file, err := readUserFile(userFile, "gazetteer")
 		if err != nil {
-			return nil, info, fmt.Errorf("gazetteer: %w", err)
+			return nil, info, err
 		}
 		user, err := mention.ParseGazetteer(bytes.NewReader(raw), userFile)
 		if err != nil {
 			return nil, info, err
 		}
 		g.Add(user)
-		sum := sha256.Sum256(raw)
-		info.Files = append(info.Files, release.File{Path: filepath.Base(userFile), SHA256: hex.EncodeToString(sum[:])})
+		info.Files = append(info.Files, file)
 	}
 	info.Entities = len(g.Entities)
 	return mention.NewMatcher(g), info, nil
+}
+
+// loadOutlets reads the built-in outlet registry and the user's file, if
+// any.
+func loadOutlets(userFile string) (*outlet.Registry, release.Outlets, error) {
+	reg, err := outlet.Builtin()
+	if err != nil {
+		return nil, release.Outlets{}, err
+	}
+	info := release.Outlets{Files: []release.File{{Path: "(built in)", SHA256: outlet.BuiltinSHA256()}}}
+	if userFile != "" {
+		raw, file, err := readUserFile(userFile, "outlets")
+		if err != nil {
+			return nil, info, err
+		}
+		user, err := outlet.ParseRegistry(bytes.NewReader(raw), userFile)
+		if err != nil {
+			return nil, info, err
+		}
+		reg.Add(user)
+		info.Files = append(info.Files, file)
+	}
+	info.Entries = len(reg.Entries)
+	return reg, info, nil
+}
+
+// maxUserFileBytes bounds a data file the user adds to a built-in one, read
+// whole: the built-in gazetteer is 40 KB.
+const maxUserFileBytes = 64 << 20
+
+// readUserFile reads a data file the user adds to a built-in one, which
+// must be a regular file (a pipe or /dev/zero would block the build or
+// never end), and names it with its checksum for the manifest.
+func readUserFile(path, what string) ([]byte, release.File, error) {
+	raw, err := readRegular(path, 0, maxUserFileBytes)
+	if err != nil {
+		return nil, release.File{}, fmt.Errorf("%s: %w", what, err)
+	}
+	sum := sha256.Sum256(raw)
+	return raw, release.File{Path: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
 // ErrIDOrder is returned for a record whose id does not follow the one

@@ -58,7 +58,7 @@ type fileEnd struct {
 // readFile reads input file i and submits a job for each of its captures,
 // then one for its end. Reading runs on one goroutine, file after file; the
 // jobs run on the workers.
-func (b *builder) readFile(ctx context.Context, i int, f inputFile, submit func(int64, func() captureResult) error) error {
+func (b *builder) readFile(i int, f inputFile, submit func(int64, func() captureResult) error) error {
 	end := &fileEnd{bytes: f.size}
 	finish := func() error {
 		return submit(0, func() captureResult { return captureResult{file: i, end: end} })
@@ -74,7 +74,7 @@ func (b *builder) readFile(ctx context.Context, i int, f inputFile, submit func(
 		return finish()
 	}
 	defer fh.Close()
-	raw := &hashingReader{r: contextReader{ctx, fh}, hash: sha256.New()}
+	raw := &hashingReader{r: contextReader{b.ctx, fh}, hash: sha256.New()}
 	var submitErr error
 	file, err := capture.Read(raw, b.opts.MaxFileSize, func(c capture.Capture) error {
 		sum := ""
@@ -96,8 +96,8 @@ func (b *builder) readFile(ctx context.Context, i int, f inputFile, submit func(
 	switch {
 	case submitErr != nil:
 		return submitErr
-	case ctx.Err() != nil:
-		return ctx.Err()
+	case b.ctx.Err() != nil:
+		return b.ctx.Err()
 	case errors.Is(err, capture.ErrTooLarge) && file.Compression == "":
 		end.skip = fmt.Sprintf("too large: %d bytes, over the limit of %d (raise it with --max-file-size)", f.size, b.opts.MaxFileSize)
 		return finish()
@@ -109,8 +109,8 @@ func (b *builder) readFile(ctx context.Context, i int, f inputFile, submit func(
 		return finish()
 	}
 	if _, err := io.Copy(io.Discard, raw); err != nil { // what the reading left, for the checksum
-		if ctx.Err() != nil {
-			return ctx.Err()
+		if b.ctx.Err() != nil {
+			return b.ctx.Err()
 		}
 		end.skip = unreadable(err)
 		return finish()
@@ -120,7 +120,7 @@ func (b *builder) readFile(ctx context.Context, i int, f inputFile, submit func(
 }
 
 // contextReader stops reading once its context is done, so that an
-// interrupt ends the reading of a large file at once.
+// interrupt stops a build inside a large input.
 type contextReader struct {
 	ctx context.Context
 	r   io.Reader
@@ -160,7 +160,7 @@ func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) ca
 		sum = hex.EncodeToString(s[:])
 	}
 	clock := startLap()
-	found, err := b.read(c, &res)
+	found, lines, err := b.read(c, &res)
 	res.stages.Decode = clock.next()
 	if err != nil {
 		res.skip = decodeAdvice(err)
@@ -173,13 +173,13 @@ func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) ca
 	ctx := b.contextOf(f, *c)
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
-	for n, it := range found.Items {
+	for _, it := range found.Items {
 		if size := bodySize(it); size > maxBodyBytes {
 			res.dropped = append(res.dropped, b.dropped(*c, it.LineStart, it.LineEnd,
 				fmt.Sprintf("body of %d bytes, over the limit of %d a record (no article is this long: split the capture to keep it)", size, maxBodyBytes)))
 			continue
 		}
-		r := b.record(it, ctx, len(found.Items) == 1, &res.stages)
+		r := b.record(it, ctx, len(found.Items) == 1, lines, &res.stages)
 		if r.WordCount == 0 {
 			res.dropped = append(res.dropped, b.dropped(*c, it.LineStart, it.LineEnd, "no words: the body holds only symbols, emoji or invisible marks"))
 			continue
@@ -189,7 +189,7 @@ func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) ca
 				it.LineStart, it.LineEnd, len(r.Mentions), maxMentions, maxMentions))
 			r.Mentions = slices.Clone(r.Mentions[:maxMentions]) // the others are let go
 		}
-		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: n + 1}.String()
+		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: it.Ordinal}.String()
 		r.Source = schema.Source{Path: f.name, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
 			LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
 		if c.Position > 0 {
@@ -208,8 +208,8 @@ func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) ca
 // of a release takes (a 55 MB capture of one word repeated once made a
 // 1.17 GB line of JSON, mostly its mentions): an item whose body is larger
 // is dropped with the reason; mentions past the limit are left out with a
-// warning. Ordinals count the items of a capture, a dropped one too, so
-// that the ids of the others do not move.
+// warning. Ordinals count every item a capture was cut into, so a dropped
+// one does not move the ids of the others.
 const (
 	maxBodyBytes = 4 << 20
 	maxMentions  = 10000
@@ -226,24 +226,29 @@ func bodySize(it extract.Item) int {
 
 // read decodes a capture and finds its items: an HTML page from its markup,
 // anything else as text.
-func (b *builder) read(c *capture.Capture, res *captureResult) (extract.Result, error) {
+// For a text capture it also returns its lines, where the outlet readers
+// look for credits and the site's name; for a page, its items' paragraphs
+// serve.
+func (b *builder) read(c *capture.Capture, res *captureResult) (extract.Result, []string, error) {
 	if c.MediaType == schema.MediaHTML || c.MediaType == "" && webpage.IsHTML(c.Body) {
 		page, err := webpage.Read(c.Body, webpage.Hint{URL: c.URL, Charset: c.Charset, Retrieved: c.Retrieved})
 		c.Body = nil
 		if err != nil {
-			return extract.Result{}, err
+			return extract.Result{}, nil, err
 		}
 		res.encoding, res.mediaType = page.Encoding, schema.MediaHTML
 		res.warnings = append(res.warnings, replacedWarning(page.Replaced)...)
+		var lines []string
 		for i := range page.Result.Items {
 			cleanItem(&page.Result.Items[i])
+			lines = append(lines, page.Result.Items[i].Paragraphs...)
 		}
-		return page.Result, nil
+		return page.Result, lines, nil
 	}
 	text, err := decode.Declared(c.Body, c.Charset)
 	c.Body = nil
 	if err != nil {
-		return extract.Result{}, err
+		return extract.Result{}, nil, err
 	}
 	res.encoding, res.mediaType = text.Encoding, schema.MediaText
 	res.warnings = append(res.warnings, replacedWarning(text.Replaced)...)
@@ -251,7 +256,7 @@ func (b *builder) read(c *capture.Capture, res *captureResult) (extract.Result, 
 	clock := startLap()
 	found := extract.Extract(text.Text)
 	res.stages.Extract += clock.next()
-	return found, nil
+	return found, strings.Split(text.Text, "\n"), nil
 }
 
 // headerText holds a value of a WARC header, which no decoder has read, to
@@ -342,8 +347,9 @@ func (b *builder) contextOf(f inputFile, c capture.Capture) captureContext {
 }
 
 // record fills a record's fields from an item and what is known of its
-// capture.
-func (b *builder) record(it extract.Item, ctx captureContext, single bool, stages *Stages) schema.Record {
+// capture. With no outlet from the text or the capture, the outlet is the
+// one of the capture's URL (the page's host site), else of the item's.
+func (b *builder) record(it extract.Item, ctx captureContext, single bool, lines []string, stages *Stages) schema.Record {
 	body := norm.NFC.String(it.Body())
 	r := schema.Record{
 		Title:     optional(it.Title),
@@ -354,15 +360,10 @@ func (b *builder) record(it extract.Item, ctx captureContext, single bool, stage
 		Body:      body,
 		WordCount: schema.WordCount(body),
 	}
-	outletText := it.Outlet
 	if single && ctx.url != "" {
 		r.URL = &ctx.url
 	}
-	if single && ctx.outlet != "" {
-		outletText = ctx.outlet
-	}
-	if outletText != "" {
-		o := outlet.Normalize(outletText)
+	if o, ok := b.outletOf(it, ctx, single, lines); ok {
 		r.Outlet, r.OutletCountry = optional(o.Name), optional(o.Country)
 	}
 	if !ctx.retrieved.IsZero() {
@@ -374,12 +375,53 @@ func (b *builder) record(it extract.Item, ctx captureContext, single bool, stage
 			r.Date, r.DatePrecision = &p.Date, &p.Precision
 		}
 	}
+	// A date in the URL of a one-article capture, when its text gives none.
+	if r.Date == nil && r.DateText == nil && single && ctx.url != "" {
+		if p, text, ok := dates.FromURL(ctx.url); ok {
+			r.Date, r.DatePrecision, r.DateText = &p.Date, &p.Precision, &text
+		}
+	}
 	clock := startLap()
 	r.Language, r.LanguageConfidence = b.detector.Detect(body)
 	stages.Language += clock.next()
 	r.Mentions = b.matcher.Find(body, r.Language)
 	stages.Mentions += clock.next()
 	return r
+}
+
+// outletOf reads a record's outlet, from the best source to the least:
+// sources.tsv's, for a capture of one article; the original publisher a
+// reprint credits ("Source: Reuters", "YEREVAN (AP) —", "• UN News"), for
+// one article too, since a credit on a page of many items is an item's; the
+// outlet line of the text, or the page's site name; the registry's row for
+// the URL's host; the name an unknown site writes itself by; its domain.
+func (b *builder) outletOf(it extract.Item, ctx captureContext, single bool, lines []string) (outlet.Outlet, bool) {
+	if single && ctx.outlet != "" {
+		return b.outlets.Normalize(ctx.outlet), true
+	}
+	if single {
+		for _, line := range lines {
+			if c, ok := b.outlets.Credit(line); ok && c.Form != outlet.FormCopyright {
+				return c.Outlet, true
+			}
+		}
+	}
+	if it.Outlet != "" {
+		return b.outlets.Normalize(it.Outlet), true
+	}
+	for _, u := range []string{ctx.url, it.URL} {
+		o, ok := b.outlets.FromURL(u)
+		if !ok {
+			continue
+		}
+		if o.Kind == "" { // not in the registry: the bare domain
+			if site, ok := outlet.SiteName(u, lines); ok {
+				return site, true
+			}
+		}
+		return o, true
+	}
+	return outlet.Outlet{}, false
 }
 
 func optional(s string) *string {

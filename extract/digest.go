@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -88,9 +87,20 @@ func digestHeaders(lines []string) []digestHeader {
 	return headers
 }
 
+// isDigest accepts two item headers or more, or one at the top of the text
+// whose title and outlet lines the line classifier does not take for
+// furniture (a news page's "ÖLKƏ" above its date is not an outlet, nor a
+// banner its headline), and under which the article starts at once.
 func isDigest(lines []string) bool {
 	h := digestHeaders(lines)
-	return len(h) >= 2 || (len(h) == 1 && prevNonBlank(lines, h[0].title) < 0)
+	if len(h) == 1 {
+		outlet, _, _ := classifyLine(h[0].outlet, anyLanguage)
+		title, _, _ := classifyLine(strings.TrimSpace(lines[h[0].title]), anyLanguage)
+		body := nonBlankLines(lines, h[0].bodyStart, min(len(lines), h[0].bodyStart+8))
+		return prevNonBlank(lines, h[0].title) < 0 && outlet != classChrome && title != classChrome &&
+			len(body) > 0 && wordCount(body[0].text) >= 4 && closesSentence(body[0].text)
+	}
+	return len(h) >= 2
 }
 
 func segmentDigest(lines []string) []Item {
@@ -121,34 +131,6 @@ func nonBlankLines(lines []string, from, to int) []numberedLine {
 	return out
 }
 
-var (
-	authorLine = regexp.MustCompile(`^Author\s*[–—-]\s*([^,]+)`)
-	bylineLine = regexp.MustCompile(`^[Bb]y(?:\s+|(\p{Lu}))(.+)$`)
-	bioLine    = regexp.MustCompile(`^(?:[•—–-]\s*)(?:(?:Former|Retired)\s+)?(?:(?:Sen|Rep|Dr|Prof|Gen|Amb|Mr|Ms|Mrs|Gov|Col|Lt)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s.*\b(?:is|was)\s+(?:a|an|the)\s`)
-)
-
-// bylineNames reads a "By NAME[, NAME and NAME]" line.
-func bylineNames(s string) ([]string, bool) {
-	m := bylineLine.FindStringSubmatch(s)
-	if m == nil || wordCount(s) > 12 {
-		return nil, false
-	}
-	names := splitAuthors(m[1] + m[2])
-	for _, n := range names {
-		if !isPersonName(n) && (wordCount(n) != 1 || !startsUpper(n)) {
-			return nil, false
-		}
-	}
-	return names, len(names) > 0
-}
-
-func startsUpper(s string) bool {
-	for _, r := range s {
-		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r)
-	}
-	return false
-}
-
 func digestItem(lines []string, h digestHeader, end int) Item {
 	it := Item{
 		LineStart: h.title + 1,
@@ -173,6 +155,9 @@ func digestItem(lines []string, h digestHeader, end int) Item {
 			it.Byline = append(it.Byline, bioLine.FindStringSubmatch(last)[1])
 		default:
 			it.Paragraphs = digestBody(&it, body)
+			if n := len(it.Paragraphs); n > 0 {
+				it.Paragraphs[n-1] = cutContributions(it.Paragraphs[n-1])
+			}
 			return it
 		}
 		body = body[:len(body)-1]

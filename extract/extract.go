@@ -20,13 +20,17 @@ import (
 type Item struct {
 	// LineStart and LineEnd are the 1-based, inclusive lines the item spans.
 	LineStart, LineEnd int
-	Title              string
-	Outlet             string // as written, e.g. "new.am, Armenia"
-	Section            string
-	URL                string
-	DateText           string
-	Byline             []string
-	Paragraphs         []string
+	// Ordinal is the item's 1-based place among the items its capture was
+	// cut into, those dropped included, so that dropping an item does not
+	// renumber the records after it: it ends the record's id.
+	Ordinal    int
+	Title      string
+	Outlet     string // as written, e.g. "new.am, Armenia"
+	Section    string
+	URL        string
+	DateText   string
+	Byline     []string
+	Paragraphs []string
 }
 
 // Dropped is an item that was found but yields no record, and why.
@@ -44,18 +48,50 @@ type Result struct {
 
 type layout struct {
 	name      string
-	recognize func(lines []string) bool
-	segment   func(lines []string) []Item
+	recognize func(c *capture) bool
+	segment   func(c *capture) []Item
+	// dropped, when set, adds what the layout leaves out on purpose.
+	dropped func(c *capture, r *Result)
+}
+
+// capture is the text being read: its lines, and the line classifier's
+// view of them, worked out once for the layouts that use it.
+type capture struct {
+	lines   []string
+	classed *page // the whole text classified, when first needed
+	listing *page // the same, with stamped entries cut apart
+}
+
+func newCapture(lines []string) *capture { return &capture{lines: lines} }
+
+// page is the whole capture as the line classifier reads it. Callers may
+// not change it.
+func (c *capture) page() *page {
+	if c.classed == nil {
+		c.classed = newPage(c.lines, 0, len(c.lines))
+	}
+	return c.classed
 }
 
 // layouts are tried in order; the first that recognises the text is used.
 // Specific shapes come before general ones.
 var layouts = []layout{
-	{"tumblr", isTumblr, segmentTumblr},
-	{"news_page", isNewsPage, segmentNewsPage},
-	{"analysis", isAnalysis, segmentAnalysis},
-	{"digest", isDigest, segmentDigest},
-	{"bare_article", isBareArticle, segmentBareArticle},
+	{"tumblr", byLines(isTumblr), byLinesSegment(segmentTumblr), nil},
+	{"news_page", byLines(isNewsPage), byLinesSegment(segmentNewsPage), nil},
+	{"analysis", byLines(isAnalysis), byLinesSegment(segmentAnalysis), nil},
+	{"digest", byLines(isDigest), byLinesSegment(segmentDigest), nil},
+	{"listing", isListing, segmentListing, introDropped},
+	{"bare_article", isBareArticle, segmentBareArticle, nil},
+	{"article", isArticle, segmentArticle, nil},
+}
+
+// byLines and byLinesSegment adapt the seed layouts, which read lines.
+func byLines(f func([]string) bool) func(*capture) bool {
+	return func(c *capture) bool { return f(c.lines) }
+}
+
+func byLinesSegment(f func([]string) []Item) func(*capture) []Item {
+	return func(c *capture) []Item { return f(c.lines) }
 }
 
 // LayoutPlain is the generic layout used when no other fits.
@@ -64,11 +100,15 @@ const LayoutPlain = "plain"
 // Extract finds the items of a decoded capture.
 func Extract(text string) Result {
 	lines := strings.Split(text, "\n")
+	c := newCapture(lines)
 	for _, l := range layouts {
-		if !l.recognize(lines) {
+		if !l.recognize(c) {
 			continue
 		}
-		if r := finish(l.name, l.segment(lines)); len(r.Items) > 0 {
+		if r := finish(l.name, l.segment(c)); len(r.Items) > 0 {
+			if l.dropped != nil {
+				l.dropped(c, &r)
+			}
 			return r
 		}
 	}
@@ -78,7 +118,8 @@ func Extract(text string) Result {
 // finish tidies every item and drops those left without a body.
 func finish(layout string, items []Item) Result {
 	r := Result{Layout: layout}
-	for _, it := range items {
+	for n, it := range items {
+		it.Ordinal = n + 1
 		it.Title = tidy(it.Title)
 		it.Outlet = tidy(it.Outlet)
 		it.Section = tidy(it.Section)

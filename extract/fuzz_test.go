@@ -89,11 +89,11 @@ func fuzzLayout(f *testing.F, name string) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
-		lines := strings.Split(text, "\n")
-		if !l.recognize(lines) {
+		c := newCapture(strings.Split(text, "\n"))
+		if !l.recognize(c) {
 			return
 		}
-		checkResult(t, text, finish(name, l.segment(lines)))
+		checkResult(t, text, finish(name, l.segment(c)))
 	})
 }
 
@@ -102,6 +102,8 @@ func FuzzNewsPage(f *testing.F)    { fuzzLayout(f, "news_page") }
 func FuzzAnalysis(f *testing.F)    { fuzzLayout(f, "analysis") }
 func FuzzDigest(f *testing.F)      { fuzzLayout(f, "digest") }
 func FuzzBareArticle(f *testing.F) { fuzzLayout(f, "bare_article") }
+func FuzzListing(f *testing.F)     { fuzzLayout(f, "listing") }
+func FuzzArticle(f *testing.F)     { fuzzLayout(f, "article") }
 
 func FuzzPlain(f *testing.F) {
 	addCorpus(f)

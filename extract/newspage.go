@@ -74,16 +74,3 @@ func segmentNewsPage(lines []string) []Item {
 	}
 	return []Item{it}
 }
-
-var authorSeparator = regexp.MustCompile(`\s*(?:,|\band\b|&)\s*`)
-
-// splitAuthors reads "A, B and C" as three names.
-func splitAuthors(s string) []string {
-	var names []string
-	for _, n := range authorSeparator.Split(strings.TrimSpace(s), -1) {
-		if n = strings.TrimSpace(n); n != "" {
-			names = append(names, n)
-		}
-	}
-	return names
-}

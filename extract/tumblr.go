@@ -16,7 +16,12 @@ import (
 //	the text, a line a paragraph, hashtags and a link often on the last line
 //	25 notes · View notes
 //
-// A post's byline is its account, its outlet the platform.
+// A post's byline is its account, its outlet the platform. An image's file
+// name is not text, nor the location tag Instagram adds before the link of
+// a post it cross-posts ("(at Kəlbəcər, Azerbaijan) https://instagram…"):
+// the place is the poster's check-in, not the post's words. A post whose
+// only text is the headline of a linked video ("…-VIDEO") keeps it as its
+// body: it is all the post says.
 
 var (
 	tumblrPostHeader = regexp.MustCompile(`^(\S+) · (.+ ago)$`)
@@ -53,7 +58,10 @@ func segmentTumblr(lines []string) []Item {
 			starts = append(starts, i)
 		}
 	}
-	items := make([]Item, 0, len(starts))
+	items := make([]Item, 0, len(starts)+2)
+	if len(starts) > 0 {
+		items = append(items, articlesAround(lines, 0, starts[0])...)
+	}
 	for k, start := range starts {
 		end := len(lines)
 		if k+1 < len(starts) {
@@ -61,7 +69,23 @@ func segmentTumblr(lines []string) []Item {
 		}
 		items = append(items, tumblrPost(lines, start, end))
 	}
+	if n := len(items); n > 0 && len(starts) > 0 {
+		items = append(items, articlesAround(lines, items[n-1].LineEnd, len(lines))...)
+	}
 	return items
+}
+
+// articlesAround reads text before the first post or after the last one
+// (an article saved in the same file as the tag page) with the general
+// article layout, so that it does not vanish; the page's own header
+// ("#tag", "Explore tagged Tumblr posts") holds no running text and
+// yields nothing.
+func articlesAround(lines []string, from, to int) []Item {
+	p := newPage(lines, from, to)
+	if it, ok := readArticle(p); ok {
+		return []Item{it}
+	}
+	return nil
 }
 
 // tumblrPost reads the post in lines[start:end].
@@ -84,8 +108,8 @@ func tumblrPost(lines []string, start, end int) Item {
 		if tumblrNotes.MatchString(l) {
 			break
 		}
-		if isPlaceholder(l) || tumblrReadMore.MatchString(l) {
-			continue
+		if isPlaceholder(l) || tumblrReadMore.MatchString(l) || len(l) <= 160 && strings.Contains(l, ".") && isImageName(l) {
+			continue // an image's file name is never body
 		}
 		if hasLowerSuffix(l, "read the full article") {
 			l = tumblrSourceLink.ReplaceAllString(l, "")
@@ -96,10 +120,13 @@ func tumblrPost(lines []string, start, end int) Item {
 	if n := len(text); n > 0 {
 		if body, url := cutTrailingURL(text[n-1]); url != "" {
 			it.URL = url
-			if text[n-1] = body; body == "" {
+			if text[n-1] = cutLocationTag(body); text[n-1] == "" {
 				text = text[:n-1]
 			}
 		}
+	}
+	for i := range text {
+		text[i] = cutPhotoCredit(text[i])
 	}
 	if postType := strings.TrimSpace(lines[start+1]); postType == "Text" && len(text) > 1 && isHeadline(text[0]) {
 		it.Title, text = text[0], text[1:]
@@ -128,3 +155,8 @@ func hasLowerSuffix(s, suffix string) bool {
 	}
 	return true
 }
+
+var locationTag = regexp.MustCompile(`^\s*\(at [^()]{1,80}\)$`)
+
+// cutLocationTag removes Instagram's "(at PLACE)" from the end of a post.
+func cutLocationTag(s string) string { return cutTail(s, locationTag) }

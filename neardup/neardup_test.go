@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -190,8 +191,11 @@ func TestCopiesPointToTheOriginal(t *testing.T) {
 
 func TestSignIsStable(t *testing.T) {
 	sig := Sign("one two three four five six seven")
-	if len(sig) != numHashes || sig[0] != Sign("One two three four five six seven")[0] {
+	if len(sig) != numHashes || !slices.Equal(sig, Sign("One TWO three four five six seven")) {
 		t.Fatal("signature changes with case")
+	}
+	if slices.Equal(sig, Sign("one two three four five six eight")) {
+		t.Fatal("signature does not change with a word")
 	}
 	if Sign("too short to sign") != nil {
 		t.Error("a body under five words got a signature")

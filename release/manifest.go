@@ -18,6 +18,7 @@ type Manifest struct {
 	Inputs        []Input   `json:"inputs"`
 	Sources       *Sources  `json:"sources"`
 	Gazetteer     Gazetteer `json:"gazetteer"`
+	Outlets       Outlets   `json:"outlets"`
 	Outputs       []Output  `json:"outputs"`
 	Counts        Counts    `json:"counts"`
 }
@@ -96,6 +97,12 @@ type Sources struct {
 type Gazetteer struct {
 	Entities int    `json:"entities"`
 	Files    []File `json:"files"`
+}
+
+// Outlets describes the outlet registry outlets were named from.
+type Outlets struct {
+	Entries int    `json:"entries"`
+	Files   []File `json:"files"`
 }
 
 // File is a file identified by its checksum.

@@ -24,6 +24,7 @@ func extractItems(text string, hint Hint) extract.Result {
 		return visibleResult(text, last, "no text in the page")
 	}
 	it.LineStart, it.LineEnd = 1, last
+	it.Ordinal = 1
 	return extract.Result{Layout: LayoutArticle, Items: []extract.Item{it}}
 }
 

@@ -18,7 +18,7 @@ func visibleResult(text string, last int, why string) extract.Result {
 		r.Dropped = []extract.Dropped{{LineStart: 1, LineEnd: last, Reason: why + "; no visible text either"}}
 		return r
 	}
-	r.Items = []extract.Item{{LineStart: 1, LineEnd: last, Byline: []string{}, Paragraphs: paragraphs}}
+	r.Items = []extract.Item{{LineStart: 1, LineEnd: last, Ordinal: 1, Byline: []string{}, Paragraphs: paragraphs}}
 	return r
 }
 

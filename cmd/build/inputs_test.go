@@ -23,6 +23,8 @@ import (
 //	                              files, else text), then a 404, an image, a revisit
 //	                              and a metadata record
 //	cut FILE N                    FILE without its last N bytes
+//	replace FILE OLD NEW          FILE with OLD replaced by NEW, once (as sed
+//	                              would, without depending on a sed)
 var scriptCommands = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"compress": func(ts *testscript.TestScript, neg bool, args []string) {
 		if len(args) != 3 {
@@ -92,6 +94,16 @@ var scriptCommands = map[string]func(ts *testscript.TestScript, neg bool, args [
 		add(gowarc.Revisit, "https://example.am/", "application/http;msgtype=response", "HTTP/1.1 200 OK\r\n\r\n")
 		add(gowarc.Metadata, "https://example.am/", "application/warc-fields", "outlink: https://example.am/b\r\n")
 		ts.Check(os.WriteFile(ts.MkAbs(args[0]), out.Bytes(), 0o644))
+	},
+	"replace": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 3 {
+			ts.Fatalf("usage: replace FILE OLD NEW")
+		}
+		data := ts.ReadFile(args[0])
+		if !strings.Contains(data, args[1]) {
+			ts.Fatalf("replace: %s does not hold %q", args[0], args[1])
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Replace(data, args[1], args[2], 1)), 0o644))
 	},
 	"cut": func(ts *testscript.TestScript, neg bool, args []string) {
 		if len(args) != 2 {

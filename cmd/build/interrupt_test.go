@@ -12,18 +12,24 @@ import (
 	"time"
 )
 
-// slowInput makes an input folder that takes the builder a few seconds.
+// slowInput makes an input folder the builder cannot finish: a WARC whose
+// one record claims a terabyte, held as a sparse file, so that it costs no
+// disk and reading it lasts until the build is stopped.
 func slowInput(t *testing.T) string {
 	t.Helper()
-	digest, err := os.ReadFile("../../seeds/001_5e29adcfeed8e22f.txt")
+	dir := t.TempDir()
+	const size = 1 << 40
+	header := fmt.Sprintf("WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: https://example.am/\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n", size)
+	f, err := os.Create(filepath.Join(dir, "endless.warc"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	for i := range 400 {
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), digest, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	defer f.Close()
+	if _, err := f.WriteString(header); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(int64(len(header)) + size); err != nil {
+		t.Skipf("no sparse files here: %v", err)
 	}
 	return dir
 }

@@ -63,6 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			&cli.IntFlag{Name: "duplicate-window", Value: neardup.DefaultWindow, Usage: "compare each record with the `N` records before it (in id order) for near-duplicates; 0 compares with all, memory growing with the corpus"},
 			&cli.BoolFlag{Name: "strict", Usage: "fail, writing no release, if any input is skipped, item dropped or sources.tsv row ignored"},
 			&cli.StringFlag{Name: "gazetteer", Usage: "add the entities of `FILE` (the TSV format of mention/gazetteer.tsv) to the built-in gazetteer; an id already there is replaced"},
+			&cli.StringFlag{Name: "outlets", Usage: "add the outlets of `FILE` (the TSV format of outlet/outlets.tsv) to the built-in registry; a name already there is replaced"},
 		},
 		Commands: []*cli.Command{
 			{
@@ -112,6 +113,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Force:           c.Bool("force"),
 				MaxFileSize:     c.Int64("max-file-size"),
 				Gazetteer:       c.String("gazetteer"),
+				Outlets:         c.String("outlets"),
 				Strict:          c.Bool("strict"),
 				DuplicateWindow: c.Int("duplicate-window"),
 				Progress: func(p corpus.Progress) {
