@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 
@@ -64,7 +63,7 @@ type Options struct {
 type builder struct {
 	ctx      context.Context // reading an input stops when it is done
 	opts     Options
-	sources  map[string]source
+	sources  sourcesTable
 	detector *language.Detector
 	matcher  *mention.Matcher
 	outlets  *outlet.Registry
@@ -87,19 +86,17 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		Options:       release.Options{DuplicateWindow: opts.DuplicateWindow, MaxFileSize: opts.MaxFileSize},
 		Counts:        release.NewCounts(),
 	}
-	// Creating the release first refuses a bad or existing version, and a
-	// busy output folder, before any input is read.
-	w, err := release.Create(opts.Output, m, opts.Force)
+	// Every input is listed and checked before the release is created, so
+	// that a bad one leaves nothing behind; creating it refuses a bad or
+	// existing version, and a busy output folder, before any capture is read.
+	if err := checkOverlap(opts.Input, opts.Output); err != nil {
+		return m, err
+	}
+	files, err := listInputs(ctx, opts.Input)
 	if err != nil {
 		return m, err
 	}
-	defer w.Abort()
-
-	files, err := listInputs(opts.Input, opts.MaxFileSize)
-	if err != nil {
-		return m, err
-	}
-	sources, sourcesInfo, err := readSources(opts.Input)
+	sources, sourcesInfo, err := readSources(opts.Input, buildDay(os.Getenv("SOURCE_DATE_EPOCH")))
 	if err != nil {
 		return m, err
 	}
@@ -115,6 +112,11 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		return m, err
 	}
 	m.Outlets = outletsInfo
+	w, err := release.Create(opts.Output, m, opts.Force)
+	if err != nil {
+		return m, err
+	}
+	defer w.Abort()
 
 	b := &builder{ctx: ctx, opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher, outlets: outlets}
 	duplicates := neardup.NewIndex(opts.DuplicateWindow)
@@ -131,6 +133,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	}
 	var current *release.Input // the input whose captures are being written
 	var read int64             // bytes of it read so far, for progress
+	var order idOrder
 	err = inOrder(ctx, opts.Workers, filesInFlight*opts.Workers, bytesInFlight,
 		func(submit func(int64, func() captureResult) error) error {
 			for i, f := range files {
@@ -142,7 +145,7 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		},
 		func(r captureResult) error {
 			if current == nil {
-				current, read = &release.Input{Path: files[r.file].path}, 0
+				current, read = &release.Input{Path: files[r.file].name}, 0
 			}
 			if r.end != nil {
 				finishInput(current, r.end)
@@ -158,6 +161,9 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 			for i, rec := range r.records {
 				rec.DuplicateOf = optional(duplicates.Add(rec.ID, r.signatures[i]))
 				r.stages.Duplicates += clock.next()
+				if err := order.check(rec.ID); err != nil {
+					return err
+				}
 				if err := w.Write(rec); err != nil {
 					return err
 				}
@@ -276,10 +282,15 @@ func loadOutlets(userFile string) (*outlet.Registry, release.Outlets, error) {
 	return reg, info, nil
 }
 
-// readUserFile reads a data file the user adds to a built-in one, and
-// names it with its checksum for the manifest.
+// maxUserFileBytes bounds a data file the user adds to a built-in one, read
+// whole: the built-in gazetteer is 40 KB.
+const maxUserFileBytes = 64 << 20
+
+// readUserFile reads a data file the user adds to a built-in one, which
+// must be a regular file (a pipe or /dev/zero would block the build or
+// never end), and names it with its checksum for the manifest.
 func readUserFile(path, what string) ([]byte, release.File, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := readRegular(path, 0, maxUserFileBytes)
 	if err != nil {
 		return nil, release.File{}, fmt.Errorf("%s: %w", what, err)
 	}
@@ -287,23 +298,23 @@ func readUserFile(path, what string) ([]byte, release.File, error) {
 	return raw, release.File{Path: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
-// warnUnlisted notes sources.tsv rows that name no input file.
-func warnUnlisted(info *release.Sources, sources map[string]source, files []inputFile) {
-	if info == nil {
-		return
-	}
-	present := map[string]bool{}
-	for _, f := range files {
-		present[f.path] = true
-	}
-	var missing []string
-	for name := range sources {
-		if !present[name] {
-			missing = append(missing, name)
+// ErrIDOrder is returned for a record whose id does not follow the one
+// before it: ids are unique and in order by construction, and a build that
+// would break that writes no release.
+var ErrIDOrder = errors.New("record ids out of order")
+
+// idOrder checks, record after record as they are written, that ids are
+// unique and in the order of [schema.IDBefore].
+type idOrder struct{ last string }
+
+func (o *idOrder) check(id string) error {
+	if o.last != "" && !schema.IDBefore(o.last, id) {
+		what := "comes after"
+		if id == o.last {
+			what = "repeats"
 		}
+		return fmt.Errorf("%w: record %s %s %s; no release written", ErrIDOrder, id, what, o.last)
 	}
-	sort.Strings(missing)
-	for _, name := range missing {
-		info.Warnings = append(info.Warnings, fmt.Sprintf("%s: names %s, which is not in the input folder", SourcesFile, name))
-	}
+	o.last = id
+	return nil
 }

@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"os"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -67,7 +68,7 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 		return finish()
 	}
 	clock := startLap()
-	fh, err := openInput(f.abs)
+	fh, err := openListed(f)
 	if err != nil {
 		end.skip = unreadable(err)
 		return finish()
@@ -86,7 +87,7 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 		}
 		read := clock.next()
 		submitErr = submit(int64(len(c.Body)), func() captureResult {
-			r := b.capture(i, f, c, sum)
+			r := b.capture(i, f, &c, sum)
 			r.stages.Read = read
 			return r
 		})
@@ -108,6 +109,9 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 		return finish()
 	}
 	if _, err := io.Copy(io.Discard, raw); err != nil { // what the reading left, for the checksum
+		if b.ctx.Err() != nil {
+			return b.ctx.Err()
+		}
 		end.skip = unreadable(err)
 		return finish()
 	}
@@ -146,11 +150,17 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 func (h *hashingReader) sum() string { return hex.EncodeToString(h.hash.Sum(nil)) }
 
 // capture decodes and extracts one capture and builds its records. sum is
-// the input file's checksum for a capture that is the whole file.
-func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) captureResult {
+// the input file's checksum for a capture that is the whole file. The
+// capture's bytes are let go once decoded: only the text is held after.
+func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) captureResult {
+	c.URL, c.Record = headerText(c.URL), headerText(c.Record)
 	res := captureResult{file: i, position: c.Position, offset: c.Offset, record: c.Record, read: c.Read}
+	if sum == "" {
+		s := sha256.Sum256(c.Body)
+		sum = hex.EncodeToString(s[:])
+	}
 	clock := startLap()
-	ctx := b.contextOf(f, c)
+	ctx := b.contextOf(f, *c)
 	found, lines, err := b.read(c, ctx, &res)
 	res.stages.Decode = clock.next()
 	if err != nil {
@@ -158,19 +168,29 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 		return res
 	}
 	res.layout = found.Layout
-	if sum == "" {
-		s := sha256.Sum256(c.Body)
-		sum = hex.EncodeToString(s[:])
-	}
 	for _, d := range found.Dropped {
-		res.dropped = append(res.dropped, b.dropped(c, d.LineStart, d.LineEnd, d.Reason))
+		res.dropped = append(res.dropped, b.dropped(*c, d.LineStart, d.LineEnd, d.Reason))
 	}
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
 	for _, it := range found.Items {
+		if size := bodySize(it); size > maxBodyBytes {
+			res.dropped = append(res.dropped, b.dropped(*c, it.LineStart, it.LineEnd,
+				fmt.Sprintf("body of %d bytes, over the limit of %d a record (no article is this long: split the capture to keep it)", size, maxBodyBytes)))
+			continue
+		}
 		r := b.record(it, ctx, len(found.Items) == 1, lines, &res.stages)
+		if r.WordCount == 0 {
+			res.dropped = append(res.dropped, b.dropped(*c, it.LineStart, it.LineEnd, "no words: the body holds only symbols, emoji or invisible marks"))
+			continue
+		}
+		if len(r.Mentions) > maxMentions {
+			res.warnings = append(res.warnings, fmt.Sprintf("lines %d-%d: %d mentions, over the limit of %d a record; the first %d are kept",
+				it.LineStart, it.LineEnd, len(r.Mentions), maxMentions, maxMentions))
+			r.Mentions = slices.Clone(r.Mentions[:maxMentions]) // the others are let go
+		}
 		r.ID = schema.ID{Stem: f.stem, Position: c.Position, Ordinal: it.Ordinal}.String()
-		r.Source = schema.Source{Path: f.path, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
+		r.Source = schema.Source{Path: f.name, SHA256: sum, Encoding: res.encoding, MediaType: res.mediaType,
 			LineStart: int32(it.LineStart), LineEnd: int32(it.LineEnd)}
 		if c.Position > 0 {
 			r.Source.Record, r.Source.Offset = optional(c.Record), &c.Offset
@@ -184,35 +204,93 @@ func (b *builder) capture(i int, f inputFile, c capture.Capture, sum string) cap
 	return res
 }
 
+// What one record may hold, so that every record stays a size every reader
+// of a release takes (a 55 MB capture of one word repeated once made a
+// 1.17 GB line of JSON, mostly its mentions): an item whose body is larger
+// is dropped with the reason; mentions past the limit are left out with a
+// warning. Ordinals count every item a capture was cut into, so a dropped
+// one does not move the ids of the others.
+const (
+	maxBodyBytes = 4 << 20
+	maxMentions  = 10000
+)
+
+// bodySize is the length in bytes of an item's body, before it is built.
+func bodySize(it extract.Item) int {
+	n := 2 * max(len(it.Paragraphs)-1, 0) // the blank lines between paragraphs
+	for _, p := range it.Paragraphs {
+		n += len(p)
+	}
+	return n
+}
+
 // read decodes a capture and finds its items: an HTML page from its markup,
 // anything else as text.
 // For a text capture it also returns its lines, where the outlet readers
 // look for credits and the site's name; for a page, its items' paragraphs
 // serve.
-func (b *builder) read(c capture.Capture, ctx captureContext, res *captureResult) (extract.Result, []string, error) {
+func (b *builder) read(c *capture.Capture, ctx captureContext, res *captureResult) (extract.Result, []string, error) {
 	if c.MediaType == schema.MediaHTML || c.MediaType == "" && webpage.IsHTML(c.Body) {
 		page, err := webpage.Read(c.Body, webpage.Hint{URL: ctx.url, Charset: c.Charset, Retrieved: ctx.retrieved})
+		c.Body = nil
 		if err != nil {
 			return extract.Result{}, nil, err
 		}
 		res.encoding, res.mediaType = page.Encoding, schema.MediaHTML
 		res.warnings = append(res.warnings, replacedWarning(page.Replaced)...)
 		var lines []string
-		for _, it := range page.Result.Items {
-			lines = append(lines, it.Paragraphs...)
+		for i := range page.Result.Items {
+			cleanItem(&page.Result.Items[i])
+			lines = append(lines, page.Result.Items[i].Paragraphs...)
 		}
 		return page.Result, lines, nil
 	}
-	text, err := decode.Decode(c.Body)
+	text, err := decode.Declared(c.Body, c.Charset)
+	c.Body = nil
 	if err != nil {
 		return extract.Result{}, nil, err
 	}
 	res.encoding, res.mediaType = text.Encoding, schema.MediaText
 	res.warnings = append(res.warnings, replacedWarning(text.Replaced)...)
+	res.warnings = append(res.warnings, text.Warnings...)
 	clock := startLap()
 	found := extract.Extract(text.Text)
 	res.stages.Extract += clock.next()
 	return found, strings.Split(text.Text, "\n"), nil
+}
+
+// headerText holds a value of a WARC header, which no decoder has read, to
+// the rules of every field: valid UTF-8, each byte that is not written %XX
+// (as a URL writes it), and no control characters.
+func headerText(s string) string {
+	if !utf8.ValidString(s) {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				fmt.Fprintf(&b, "%%%02X", s[i])
+			} else {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+		}
+		s = b.String()
+	}
+	return decode.Clean(s)
+}
+
+// cleanItem holds an item of an HTML page to the rule decoded text follows,
+// no control characters (decode.Clean): its character references (&#1;)
+// are read after decoding.
+func cleanItem(it *extract.Item) {
+	for _, field := range []*string{&it.Title, &it.Outlet, &it.Section, &it.URL, &it.DateText} {
+		*field = decode.Clean(*field)
+	}
+	for _, list := range [][]string{it.Byline, it.Paragraphs} {
+		for i := range list {
+			list[i] = decode.Clean(list[i])
+		}
+	}
 }
 
 func replacedWarning(replaced int) []string {
@@ -232,20 +310,19 @@ func (b *builder) dropped(c capture.Capture, lineStart, lineEnd int, reason stri
 	return d
 }
 
-// decodeAdvice turns a decoding error into a skip reason that says what to do.
+// decodeAdvice turns a decoding error into a skip reason that says what
+// happened and what to do.
 func decodeAdvice(err error) string {
 	switch {
 	case errors.Is(err, decode.ErrEmpty):
 		return "empty file: no text to read"
 	case errors.Is(err, decode.ErrBinary):
-		return "binary content, not text (an image or other non-text file; remove it or convert it to text)"
+		return err.Error() + " (an image or other non-text file; remove it or convert it to text)"
+	case errors.Is(err, decode.ErrNoBOM):
+		return err.Error() + " (convert the file to UTF-8, or add the byte-order mark)"
 	}
 	return err.Error() + " (convert the file to UTF-8)"
 }
-
-// openInput opens an input file; tests replace it to simulate files the
-// builder may not read, which root can always read.
-var openInput = os.Open
 
 // captureContext is what is known of a capture besides its text: from its
 // WARC record, or from its file's sources.tsv row. For a capture of one
@@ -258,7 +335,7 @@ type captureContext struct {
 }
 
 func (b *builder) contextOf(f inputFile, c capture.Capture) captureContext {
-	src := b.sources[f.path]
+	src, _ := b.sources.of(f)
 	if c.Position == 0 {
 		return captureContext{url: src.URL, outlet: src.Outlet, retrieved: src.Retrieved}
 	}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 func encode(t *testing.T, enc encoding.Encoding, s string) []byte {
@@ -97,24 +98,33 @@ func TestDecodeLongLine(t *testing.T) {
 	}
 }
 
-// FuzzDecode: any bytes decode to valid NFC UTF-8 with "\n" line ends, or to
-// one of the documented errors; never a panic.
+// FuzzDecode: any bytes, with or without a declared charset, decode to
+// valid NFC UTF-8 with "\n" line ends and no other control character than
+// newline and tab, or to one of the documented errors; never a panic.
 func FuzzDecode(f *testing.F) {
-	f.Add([]byte("Şuşa\r\nXankəndi"))
-	f.Add(encode(&testing.T{}, charmap.Windows1251, russian))
-	f.Add([]byte{0xFF, 0xFE, 0x41, 0x00})
-	f.Add([]byte{0xFE, 0xFF, 0x00})
-	f.Add([]byte("a\xffb"))
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		got, err := Decode(raw)
+	f.Add([]byte("Şuşa\r\nXankəndi"), "")
+	f.Add(encode(&testing.T{}, charmap.Windows1251, russian), "")
+	f.Add(encode(&testing.T{}, charmap.Windows1251, russian), "utf-8")
+	f.Add([]byte{0xFF, 0xFE, 0x41, 0x00}, "")
+	f.Add([]byte{0xFF, 0xFE, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00}, "")
+	f.Add([]byte{0xFE, 0xFF, 0x00}, "utf-16be")
+	f.Add([]byte("a\xffb\x1b"), "latin1")
+	f.Fuzz(func(t *testing.T, raw []byte, charset string) {
+		got, err := Declared(raw, charset)
 		if err != nil {
-			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrUndecodable) {
+			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrUndecodable) && !errors.Is(err, ErrNoBOM) {
 				t.Fatalf("undocumented error %v", err)
 			}
 			return
 		}
 		if !utf8.ValidString(got.Text) || strings.Contains(got.Text, "\r") || strings.TrimSpace(got.Text) == "" || got.Encoding == "" {
-			t.Fatalf("Decode(%q) = %q (%s)", raw, got.Text, got.Encoding)
+			t.Fatalf("Declared(%q, %q) = %q (%s)", raw, charset, got.Text, got.Encoding)
+		}
+		if i := firstControl(got.Text); i >= 0 {
+			t.Fatalf("Declared(%q, %q) = %q: a control character at byte %d", raw, charset, got.Text, i)
+		}
+		if !norm.NFC.IsNormalString(got.Text) {
+			t.Fatalf("Declared(%q, %q) = %q: not NFC", raw, charset, got.Text)
 		}
 	})
 }

@@ -142,8 +142,8 @@ type Counts struct {
 }
 
 // Problems lists, one a line, what the build left out: skipped inputs,
-// dropped items and ignored sources.tsv rows, each naming its file and, where
-// there is one, its line.
+// dropped items, ignored sources.tsv rows and values, each naming its file
+// and, where there is one, its line.
 func (m *Manifest) Problems() []string {
 	var out []string
 	for _, in := range m.Inputs {
@@ -168,6 +168,7 @@ func (m *Manifest) Problems() []string {
 	}
 	if m.Sources != nil {
 		out = append(out, m.Sources.Ignored...)
+		out = append(out, m.Sources.Warnings...)
 	}
 	return out
 }

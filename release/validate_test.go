@@ -140,7 +140,7 @@ func TestValidate(t *testing.T) {
 			lines := jsonlLines(t, dir)
 			lines[0] = bytes.Replace(lines[0], []byte(`"surface":"Khankendi"`), []byte(`"surface":"Stepanakert"`), 1)
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
-		}, `mention 19 surface "Stepanakert" but body holds "Khankendi"`},
+		}, `mention 21 surface "Stepanakert" but body holds "Khankendi"`},
 		{"an empty body", func(t *testing.T, dir string) {
 			lines := jsonlLines(t, dir)
 			var r map[string]any
@@ -241,7 +241,7 @@ func TestValidate(t *testing.T) {
 		{"a last line without its newline", func(t *testing.T, dir string) {
 			raw, _ := os.ReadFile(filepath.Join(dir, release.JSONLFile))
 			rewrite(t, dir, release.JSONLFile, bytes.TrimSuffix(raw, []byte("\n")), true)
-		}, "corpus.jsonl:29: the last line does not end with a newline"},
+		}, "corpus.jsonl:28: the last line does not end with a newline"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
