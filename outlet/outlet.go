@@ -185,21 +185,23 @@ func parseEntry(fields []string) (Entry, error) {
 // parseDomain checks one pattern of the domains column and returns it in
 // lower-case ASCII.
 func parseDomain(d string) (string, error) {
-	bad := fmt.Errorf("domain %q is not a host name (example.com, *.example.com or name.*)", d)
+	bad := func() error { // built only on failure: the registry has thousands of domains
+		return fmt.Errorf("domain %q is not a host name (example.com, *.example.com or name.*)", d)
+	}
 	if strings.ContainsAny(d, "/:@ ") {
-		return "", bad
+		return "", bad()
 	}
 	if label, ok := strings.CutSuffix(d, ".*"); ok {
 		ascii, err := idna.Lookup.ToASCII(label)
 		if err != nil || ascii == "" || strings.Contains(ascii, ".") {
-			return "", bad
+			return "", bad()
 		}
 		return ascii + ".*", nil
 	}
 	rest, service := strings.CutPrefix(d, "*.")
 	ascii, ok := canonicalHost(rest)
 	if !ok {
-		return "", bad
+		return "", bad()
 	}
 	if service {
 		return "*." + ascii, nil
