@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/nkcorpus/builder/release"
 )
 
 // inputFile is one entry of the input folder, to be read or already known
@@ -57,7 +59,7 @@ func listInputs(root string, maxSize int64) ([]inputFile, error) {
 			}
 			return nil
 		}
-		if rel == SourcesFile {
+		if rel == SourcesFile || rel == release.DatasetFile {
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -174,15 +173,15 @@ type rawRecord struct {
 
 type recordReader struct {
 	path    string
-	f       *os.File
+	f       io.ReadCloser
 	scanner *bufio.Scanner
 	line    int
 	err     error
 }
 
 func openRecords(dir string) (*recordReader, error) {
-	path := filepath.Join(dir, JSONLFile)
-	f, err := os.Open(path)
+	f, name, err := openReleaseJSONL(dir)
+	path := filepath.Join(dir, name)
 	if err != nil {
 		return nil, err
 	}

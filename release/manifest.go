@@ -10,16 +10,20 @@ import (
 // No wall-clock time goes into it, so the same inputs and builder give the
 // same bytes.
 type Manifest struct {
-	Dataset       string    `json:"dataset"`
-	Version       string    `json:"version"`
-	SchemaVersion string    `json:"schema_version"`
-	Builder       Builder   `json:"builder"`
-	Records       int       `json:"records"`
-	Inputs        []Input   `json:"inputs"`
-	Sources       *Sources  `json:"sources"`
-	Gazetteer     Gazetteer `json:"gazetteer"`
-	Outputs       []Output  `json:"outputs"`
-	Counts        Counts    `json:"counts"`
+	Dataset       string  `json:"dataset"`
+	Version       string  `json:"version"`
+	SchemaVersion string  `json:"schema_version"`
+	Builder       Builder `json:"builder"`
+	About         About   `json:"about"`
+	// ShardSize is the JSONL bytes past which the data is cut into shards
+	// (0: DefaultShardSize).
+	ShardSize int64     `json:"shard_size,omitempty"`
+	Records   int       `json:"records"`
+	Inputs    []Input   `json:"inputs"`
+	Sources   *Sources  `json:"sources"`
+	Gazetteer Gazetteer `json:"gazetteer"`
+	Outputs   []Output  `json:"outputs"`
+	Counts    Counts    `json:"counts"`
 }
 
 // Builder identifies the program that built a release.
@@ -27,6 +31,9 @@ type Builder struct {
 	Module   string `json:"module"`
 	Version  string `json:"version"`
 	Revision string `json:"revision"`
+	// Time is the commit time of the revision (RFC 3339), when the binary
+	// records it.
+	Time string `json:"time,omitempty"`
 }
 
 // Input is one file of the input folder: the records it produced, or why it

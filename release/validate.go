@@ -43,10 +43,15 @@ func Validate(dir string) []error {
 		v.checkFile(dir, out)
 	}
 	v.checkSums(dir)
-	if !v.listed(m, JSONLFile) || !v.listed(m, ParquetFile) {
+	d := dataFilesOf(m)
+	if missing := d.missing(); missing != nil {
+		for _, name := range missing {
+			v.fail("%s: %s is not listed among its outputs", ManifestFile, name)
+		}
 		return v.problems
 	}
-	v.checkRecords(dir, m)
+	v.checkCompressed(dir, m, d)
+	v.checkRecords(dir, m, d)
 	return v.problems
 }
 
@@ -60,16 +65,6 @@ func (v *validation) fail(format string, args ...any) {
 	} else if len(v.problems) == maxProblems {
 		v.problems = append(v.problems, errors.New("(and more problems)"))
 	}
-}
-
-func (v *validation) listed(m Manifest, name string) bool {
-	for _, out := range m.Outputs {
-		if out.Path == name {
-			return true
-		}
-	}
-	v.fail("%s: %s is not listed among its outputs", ManifestFile, name)
-	return false
 }
 
 // checkFile compares a file with its manifest entry.
@@ -126,33 +121,21 @@ func (v *validation) checkSums(dir string) {
 	}
 }
 
-// checkRecords reads the JSONL and the Parquet file in step.
-func (v *validation) checkRecords(dir string, m Manifest) {
-	jf, err := os.Open(filepath.Join(dir, JSONLFile))
+// checkRecords reads the JSONL and the Parquet files in step.
+func (v *validation) checkRecords(dir string, m Manifest, d dataFiles) {
+	jf, jsonl, err := openJSONL(dir, d)
 	if err != nil {
-		v.fail("%s: %v", JSONLFile, err)
+		v.fail("%s: %v", jsonl, err)
 		return
 	}
 	defer jf.Close()
-	pf, err := os.Open(filepath.Join(dir, ParquetFile))
-	if err != nil {
-		v.fail("%s: %v", ParquetFile, err)
-		return
-	}
-	defer pf.Close()
-	info, err := pf.Stat()
-	if err != nil {
-		v.fail("%s: %v", ParquetFile, err)
-		return
-	}
-	file, err := parquet.OpenFile(pf, info.Size())
-	if err != nil {
-		v.fail("%s: not a readable Parquet file: %v", ParquetFile, err)
-		return
-	}
-	v.checkFooter(file, m)
-	reader := parquet.NewGenericReader[schema.Record](file)
+	reader := &parquetChain{dir: dir, names: d.parquets, onFile: func(name string, file *parquet.File) { v.checkFooter(name, file, m) }}
 	defer reader.Close()
+	if err := reader.start(); err != nil {
+		v.fail("%v", err)
+		return
+	}
+	parquetName := strings.Join(d.parquets, "+")
 
 	scanner := bufio.NewScanner(jf)
 	scanner.Buffer(nil, 1<<30)
@@ -167,53 +150,55 @@ func (v *validation) checkRecords(dir string, m Manifest) {
 		dec := json.NewDecoder(bytes.NewReader(scanner.Bytes()))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&r); err != nil {
-			v.fail("%s:%d: %v", JSONLFile, line, err)
+			v.fail("%s:%d: %v", jsonl, line, err)
 			continue
 		}
 		for _, err := range schema.Check(r) {
-			v.fail("%s:%d: %v", JSONLFile, line, err)
+			v.fail("%s:%d: %v", jsonl, line, err)
 		}
 		if seen[r.ID] {
-			v.fail("%s:%d: id %s appears twice", JSONLFile, line, r.ID)
+			v.fail("%s:%d: id %s appears twice", jsonl, line, r.ID)
 		}
 		seen[r.ID] = true
 		if line > 1 && !schema.IDBefore(previous.ID, r.ID) {
-			v.fail("%s:%d: id %s comes after %s: records are not in id order", JSONLFile, line, r.ID, previous.ID)
+			v.fail("%s:%d: id %s comes after %s: records are not in id order", jsonl, line, r.ID, previous.ID)
 		}
 		previous = r
 		counts.Add(r)
 
 		row[0] = schema.Record{}
 		if n, err := reader.Read(row); n != 1 {
-			v.fail("%s: row %d missing (%v): it has fewer records than the JSONL", ParquetFile, line, err)
+			v.fail("%s: row %d missing (%v): it has fewer records than the JSONL", parquetName, line, err)
 			continue
 		}
 		if !sameRecord(r, row[0]) {
-			v.fail("%s: row %d (%s) differs from %s line %d", ParquetFile, line, row[0].ID, JSONLFile, line)
+			v.fail("%s: row %d (%s) differs from %s line %d", parquetName, line, row[0].ID, jsonl, line)
 		}
 	}
 	if err := scanner.Err(); err != nil {
-		v.fail("%s:%d: %v", JSONLFile, line+1, err)
+		v.fail("%s:%d: %v", jsonl, line+1, err)
 	}
-	if rows := reader.NumRows(); rows != int64(line) {
-		v.fail("%s has %d rows, %s %d lines", ParquetFile, rows, JSONLFile, line)
+	if rows, err := reader.numRows(); err != nil {
+		v.fail("%v", err)
+	} else if rows != int64(line) {
+		v.fail("%s has %d rows, %s %d lines", parquetName, rows, jsonl, line)
 	}
 	if m.Records != line {
-		v.fail("%s: %d records, the manifest says %d", JSONLFile, line, m.Records)
+		v.fail("%s: %d records, the manifest says %d", jsonl, line, m.Records)
 	}
 	if !reflect.DeepEqual(counts, m.Counts) {
 		v.fail("%s: counts by layout, outlet and language do not match the records", ManifestFile)
 	}
 }
 
-func (v *validation) checkFooter(file *parquet.File, m Manifest) {
+func (v *validation) checkFooter(name string, file *parquet.File, m Manifest) {
 	meta := map[string]string{}
 	for _, kv := range file.Metadata().KeyValueMetadata {
 		meta[kv.Key] = kv.Value
 	}
 	for key, want := range map[string]string{"dataset": m.Dataset, "dataset_version": m.Version, "schema_version": m.SchemaVersion} {
 		if meta[key] != want {
-			v.fail("%s: footer %s is %q, the manifest says %q", ParquetFile, key, meta[key], want)
+			v.fail("%s: footer %s is %q, the manifest says %q", name, key, meta[key], want)
 		}
 	}
 }

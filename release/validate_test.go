@@ -13,17 +13,23 @@ import (
 	"testing"
 
 	"github.com/nkcorpus/builder/corpus"
+	"github.com/nkcorpus/builder/internal/arrowcheck"
 	"github.com/nkcorpus/builder/release"
 )
 
-// buildRelease builds the seeds into a fresh folder and returns the release.
+// buildRelease builds the seeds into a fresh folder and returns the
+// release, which Apache Arrow's reader must read as the JSONL says.
 func buildRelease(t testing.TB) string {
 	t.Helper()
 	out := t.TempDir()
 	if _, err := corpus.Build(context.Background(), corpus.Options{Input: "../seeds", Output: out, Version: "v1.0.0", Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
-	return filepath.Join(out, "v1.0.0")
+	dir := filepath.Join(out, "v1.0.0")
+	if err := arrowcheck.Release(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // rewrite replaces a release file and, when fixSums, its manifest entry, so
