@@ -61,24 +61,98 @@ func TestJSONSchema(t *testing.T) {
 			first = append([]byte(nil), scanner.Bytes()...)
 		}
 	}
-	for name, breakIt := range map[string]func(map[string]any){
-		"no body":           func(r map[string]any) { delete(r, "body") },
-		"empty body":        func(r map[string]any) { r["body"] = "" },
-		"unknown field":     func(r map[string]any) { r["extra"] = 1 },
-		"byline not a list": func(r map[string]any) { r["byline"] = "AzeMedia" },
-		"bad date":          func(r map[string]any) { r["date"] = "22 August 2023" },
-		"bad precision":     func(r map[string]any) { r["date_precision"] = "week" },
-		"mention no offset": func(r map[string]any) { delete(r["mentions"].([]any)[0].(map[string]any), "start") },
-	} {
+	for _, c := range schemaRejections {
 		var r map[string]any
 		if err := json.Unmarshal(first, &r); err != nil {
 			t.Fatal(err)
 		}
-		breakIt(r)
+		c.breakIt(r)
 		b, _ := json.Marshal(r)
 		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 		if err := sch.Validate(inst); err == nil {
-			t.Errorf("%s: the schema accepted the record", name)
+			t.Errorf("%s: the schema accepted the record", c.name)
+		}
+	}
+	// Without format assertions, as many validators run, the patterns
+	// alone must refuse a bad date.
+	loose := jsonschema.NewCompiler()
+	doc, _ = jsonschema.UnmarshalJSON(mustOpen(t, filepath.Join(dir, release.SchemaFile)))
+	loose.AddResource("corpus.schema.json", doc)
+	looseSch, err := loose.Compile("corpus.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, date := range []string{"2023-13-45", "2023-02-30", "2023-04-31", "2023-00-10", "23-10-01"} {
+		var r map[string]any
+		json.Unmarshal(first, &r)
+		r["date"], r["date_precision"] = date, "day"
+		b, _ := json.Marshal(r)
+		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err := looseSch.Validate(inst); err == nil {
+			t.Errorf("date %s: accepted without format assertions", date)
+		}
+	}
+}
+
+// schemaRejections break a valid record, each as DESIGN.md's rules forbid;
+// the JSON Schema must refuse every one (and so must ajv: clients/ajv).
+var schemaRejections = []struct {
+	name    string
+	breakIt func(map[string]any)
+}{
+	{"no body", func(r map[string]any) { delete(r, "body") }},
+	{"empty body", func(r map[string]any) { r["body"] = "" }},
+	{"unknown field", func(r map[string]any) { r["extra"] = 1 }},
+	{"byline not a list", func(r map[string]any) { r["byline"] = "AzeMedia" }},
+	{"empty byline", func(r map[string]any) { r["byline"] = []any{""} }},
+	{"bad date", func(r map[string]any) { r["date"] = "22 August 2023" }},
+	{"date out of range", func(r map[string]any) { r["date"] = "2023-13-45" }},
+	{"bad precision", func(r map[string]any) { r["date_precision"] = "week" }},
+	{"precision without date", func(r map[string]any) { r["date"] = nil }},
+	{"date without precision", func(r map[string]any) { r["date_precision"] = nil }},
+	{"mention no offset", func(r map[string]any) { delete(r["mentions"].([]any)[0].(map[string]any), "start") }},
+	{"mention kind", func(r map[string]any) { r["mentions"].([]any)[0].(map[string]any)["kind"] = "city" }},
+	{"mention start", func(r map[string]any) { r["mentions"].([]any)[0].(map[string]any)["start"] = -5 }},
+	{"mention entity", func(r map[string]any) { r["mentions"].([]any)[0].(map[string]any)["entity"] = "khankendi" }},
+	{"unknown layout", func(r map[string]any) { r["layout"] = "newsletter" }},
+	{"language name", func(r map[string]any) { r["language"] = "English" }},
+	{"language confidence", func(r map[string]any) { r["language_confidence"] = 1.5 }},
+	{"country name", func(r map[string]any) { r["outlet_country"] = "Azerbaijan" }},
+	{"sha256", func(r map[string]any) { r["source"].(map[string]any)["sha256"] = "xyz" }},
+	{"line_start 0", func(r map[string]any) { r["source"].(map[string]any)["line_start"] = 0 }},
+	{"media type", func(r map[string]any) { r["source"].(map[string]any)["media_type"] = "image/png" }},
+	{"record without offset", func(r map[string]any) { r["source"].(map[string]any)["record"] = "<urn:uuid:1>" }},
+	{"offset without record", func(r map[string]any) { r["source"].(map[string]any)["offset"] = 12 }},
+	{"negative word count", func(r map[string]any) { r["word_count"] = -1 }},
+	{"url scheme", func(r map[string]any) { r["url"] = "javascript:alert(1)" }},
+	{"bad id", func(r map[string]any) { r["id"] = "000_01f3686a22a4f32d" }},
+	{"retrieved out of range", func(r map[string]any) { r["retrieved"] = "2024-02-30" }},
+}
+
+// TestJSONSchemaAccepts checks that the rules admit what the builder may
+// write beyond the seeds: a WARC capture's source, an HTML layout, a null
+// date with a null precision.
+func TestJSONSchemaAccepts(t *testing.T) {
+	raw, err := schema.JSONSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	doc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	c.AddResource("s.json", doc)
+	sch, err := c.Compile("s.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := `{"id":"crawl.warc@12#1","source":{"path":"crawl.warc.gz","sha256":"` + strings.Repeat("0", 64) + `","encoding":"utf-8","line_start":1,"line_end":9,` +
+		`"media_type":"text/html","record":"<urn:uuid:4f7c>","offset":1234},"layout":"html_article","url":"https://example.org/a","outlet":"Example",` +
+		`"outlet_country":"AM","title":null,"section":null,"date":"2024-02-29","retrieved":null,"date_precision":"day","date_text":null,"byline":["A. Writer"],` +
+		`"body":"Text.","language":"und","language_confidence":0,"mentions":[],"word_count":1,"duplicate_of":null}`
+	for _, layout := range []string{"html_article", "html", "plain", "bare_article"} {
+		inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(strings.Replace(record, "html_article", layout, 1)))
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("layout %s: %v", layout, err)
 		}
 	}
 }
@@ -317,6 +391,7 @@ func mustMap(t *testing.T, raw []byte) map[string]any {
 	}
 	return m
 }
+
 // TestSHA256SUMS runs sha256sum -c on a release, as a user would.
 func TestSHA256SUMS(t *testing.T) {
 	if _, err := exec.LookPath("sha256sum"); err != nil {
