@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/nkcorpus/builder/schema"
 )
@@ -207,8 +206,8 @@ func (f *cardFacts) note(r schema.Record, jsonBytes int) {
 // exampleOf is r cut for the card: its body to exampleRunes characters,
 // its mentions to the first three within them.
 func exampleOf(r schema.Record) *schema.Record {
-	if utf8.RuneCountInString(r.Body) > exampleRunes {
-		r.Body = string([]rune(r.Body)[:exampleRunes]) + "…"
+	if cut := runeOffset(r.Body, exampleRunes); cut < len(r.Body) {
+		r.Body = r.Body[:cut] + "…"
 	}
 	var mentions []schema.Mention
 	for _, mt := range r.Mentions {
@@ -219,6 +218,17 @@ func exampleOf(r schema.Record) *schema.Record {
 	r.Mentions = append([]schema.Mention{}, mentions...)
 	r.Byline = append([]string{}, r.Byline...)
 	return &r
+}
+
+// runeOffset is the byte offset of the n-th rune of s, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 func cardExample(b *bytes.Buffer, r *schema.Record) {

@@ -51,6 +51,9 @@ const (
 	// so they depend on the records alone.
 	rowsPerBatch  = 256
 	bytesPerBatch = 8 << 20
+	// maxLineBuffer is the largest JSON buffer kept from one record to the
+	// next.
+	maxLineBuffer = 1 << 20
 	// pageSize is the size of a Parquet data page before compression: large
 	// pages of body text compress far better than the default 256 KiB.
 	pageSize = 2 << 20
@@ -183,7 +186,9 @@ func shardName(i, n int, ext string) string { return fmt.Sprintf("corpus-%05d-of
 
 // parquetOptions configure the Parquet writer for the readers users have.
 // Data pages are version 1, which every reader parses (page v2 is not read
-// by older pyarrow, Spark and Hive). Free-text columns carry no min/max
+// by older pyarrow, Spark and Hive), and strings are PLAIN or dictionary
+// encoded, not DELTA_LENGTH_BYTE_ARRAY, which readers before Spark 3.3 and
+// others cannot decode. Free-text columns carry no min/max
 // statistics: parquet-go would write whole values, and a page header with a
 // 10 MB body passes the 16 MB limit Arrow (and so pyarrow and pandas) puts
 // on headers; the page index keeps truncated bounds of every column.
@@ -193,6 +198,7 @@ func parquetOptions(m Manifest) []parquet.WriterOption {
 		parquet.MaxRowsPerRowGroup(rowsPerGroup),
 		parquet.PageBufferSize(pageSize),
 		parquet.DataPageVersion(1),
+		parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.Plain),
 		&parquet.WriterConfig{CreatedBy: createdBy(m.Builder)},
 		parquet.KeyValueMetadata("dataset", m.Dataset),
 		parquet.KeyValueMetadata("dataset_version", m.Version),
@@ -245,6 +251,9 @@ func (w *Writer) Write(r schema.Record) error {
 	s.batchBytes += n
 	w.records++
 	w.facts.note(r, len(w.line))
+	if cap(w.line) > maxLineBuffer {
+		w.line = nil // a large record's JSON is not kept for the next
+	}
 	if len(s.batch) == rowsPerBatch || s.batchBytes >= bytesPerBatch {
 		return s.flushBatch()
 	}

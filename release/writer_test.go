@@ -137,6 +137,17 @@ func TestParquetFormat(t *testing.T) {
 	if pages["DATA_PAGE"] == 0 || pages["DATA_PAGE_V2"] != 0 {
 		t.Errorf("page types %v: want data pages v1 only", pages)
 	}
+	for g := range rdr.NumRowGroups() {
+		rg := rdr.MetaData().RowGroup(g)
+		for c := range rg.NumColumns() {
+			col, _ := rg.ColumnChunk(c)
+			for _, enc := range col.Encodings() {
+				if name := enc.String(); strings.HasPrefix(name, "DELTA") || name == "BYTE_STREAM_SPLIT" {
+					t.Errorf("column %s is %s encoded, which older readers cannot decode", col.PathInSchema(), name)
+				}
+			}
+		}
+	}
 
 	f, _ := os.Open(path)
 	defer f.Close()
