@@ -93,9 +93,9 @@ type Writer struct {
 	manifest Manifest
 
 	shardSize int64
-	shard     *shard   // the shard being written
-	outputs   []Output // the data files of the shards already complete
-	line      []byte   // the JSON of the record being written
+	shard     *shard     // the shard being written
+	files     []dataFile // the files of the shards already complete
+	line      []byte     // the JSON of the record being written
 	records   int
 	facts     cardFacts
 	published bool
@@ -175,6 +175,13 @@ func (w *Writer) openShard(i int) (*shard, error) {
 	}
 	s.parquetW = parquet.NewGenericWriter[schema.Record](s.parquet, parquetOptions(w.manifest)...)
 	return s, nil
+}
+
+// dataFile is a data file of a complete shard, under its provisional name.
+type dataFile struct {
+	shard int
+	ext   string // ".jsonl.gz" or ".parquet"; "" for the plain JSONL
+	Output
 }
 
 // partName is the provisional name of a shard's file, before the number of
@@ -319,9 +326,9 @@ func (w *Writer) finishShard() error {
 		}
 	}
 	files := []struct {
-		f    *countingFile
-		name string
-	}{{s.plain, JSONLFile}, {s.gz, partName(s.index, ".jsonl.gz")}, {s.parquet, partName(s.index, ".parquet")}}
+		f   *countingFile
+		ext string
+	}{{s.plain, ""}, {s.gz, ".jsonl.gz"}, {s.parquet, ".parquet"}}
 	for _, file := range files {
 		if file.f == nil {
 			continue
@@ -329,34 +336,36 @@ func (w *Writer) finishShard() error {
 		if err := file.f.sync(); err != nil {
 			return err
 		}
-		w.outputs = append(w.outputs, Output{Path: file.name, SHA256: file.f.sum(), Bytes: file.f.n, Records: s.records})
+		name := JSONLFile
+		if file.ext != "" {
+			name = partName(s.index, file.ext)
+		}
+		w.files = append(w.files, dataFile{s.index, file.ext, Output{Path: name, SHA256: file.f.sum(), Bytes: file.f.n, Records: s.records}})
 	}
 	return nil
 }
 
 // nameShards renames the provisional shard files now that their number is
-// known: one shard is corpus.jsonl.gz and corpus.parquet, n shards
-// corpus-0000i-of-0000n.jsonl.gz and .parquet.
-func (w *Writer) nameShards() error {
+// known — one shard is corpus.jsonl.gz and corpus.parquet, n shards
+// corpus-0000i-of-0000n.jsonl.gz and .parquet — and returns the data files.
+func (w *Writer) nameShards() ([]Output, error) {
 	n := w.shard.index + 1
-	for i := range w.outputs {
-		o := &w.outputs[i]
-		var index int
-		var ext string
-		if _, err := fmt.Sscanf(o.Path, "part-%05d", &index); err != nil {
-			continue // the plain JSONL
+	var outputs []Output
+	for _, f := range w.files {
+		o := f.Output
+		if f.ext != "" {
+			name := shardName(f.shard, n, f.ext)
+			if n == 1 {
+				name = map[string]string{".jsonl.gz": JSONLGzFile, ".parquet": ParquetFile}[f.ext]
+			}
+			if err := os.Rename(filepath.Join(w.tmp, o.Path), filepath.Join(w.tmp, name)); err != nil {
+				return nil, err
+			}
+			o.Path = name
 		}
-		ext = o.Path[len("part-00000"):]
-		name := shardName(index, n, ext)
-		if n == 1 {
-			name = map[string]string{".jsonl.gz": JSONLGzFile, ".parquet": ParquetFile}[ext]
-		}
-		if err := os.Rename(filepath.Join(w.tmp, o.Path), filepath.Join(w.tmp, name)); err != nil {
-			return err
-		}
-		o.Path = name
+		outputs = append(outputs, o)
 	}
-	return nil
+	return outputs, nil
 }
 
 // Publish completes the data files, writes the manifest (m, with the outputs
@@ -366,13 +375,14 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 	if err := w.finishShard(); err != nil {
 		return m, err
 	}
-	if err := w.nameShards(); err != nil {
+	outputs, err := w.nameShards()
+	if err != nil {
 		return m, err
 	}
 	m.Records = w.records
 	m.ShardSize = w.manifest.ShardSize
 	m.About = DefaultAbout().Merge(m.About)
-	m.Outputs = append([]Output(nil), w.outputs...)
+	m.Outputs = outputs
 	// The documents describe the data files, so they follow them; the card
 	// lists every file before it.
 	jsonSchema, err := schema.JSONSchema()
