@@ -141,11 +141,15 @@ func (a About) Merge(b About) About {
 	}
 	set(&a.Creator.URL, b.Creator.URL)
 	set(&a.Creator.Type, b.Creator.Type)
-	if b.License.Name != "" || b.License.URL != "" {
-		a.License = License{Name: b.License.Name, URL: b.License.URL}
-		if a.License.Name == "" {
-			a.License.Name = "other"
-		}
+	switch {
+	case b.License.Name != "":
+		a.License = b.License
+	case b.License.URL != "" && a.License.URL == "":
+		// A URL alone replaces terms that had none: the licence is no
+		// longer the one named.
+		a.License = License{Name: "other", URL: b.License.URL}
+	case b.License.URL != "":
+		a.License.URL = b.License.URL
 	}
 	set(&a.URL, b.URL)
 	set(&a.Citation, b.Citation)
