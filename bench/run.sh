@@ -42,7 +42,7 @@ for f in corpus.jsonl corpus.parquet manifest.json; do
 done
 echo "outputs of 1 and 2 workers: byte-identical"
 
-npm install --silent --prefix clients/duckdb --no-audit --no-fund >/dev/null
+npm ci --silent --prefix clients/duckdb --no-audit --no-fund >/dev/null
 node clients/duckdb/convert.mjs "$work/2/dev" "$work/duckdb.parquet"
 echo "builder's Parquet: $(stat -c %s "$work/2/dev/corpus.parquet") bytes; DuckDB's: $(stat -c %s "$work/duckdb.parquet") bytes"
 

@@ -58,6 +58,12 @@ type Options struct {
 	// when the release is published.
 	Progress func(Progress)
 	Builder  release.Builder
+	// About says who made the dataset, its licence and home page, for the
+	// card and the Croissant file; what it leaves empty takes the defaults.
+	About release.About
+	// ShardSize is the JSONL bytes past which the data is cut into shards;
+	// 0 means release.DefaultShardSize.
+	ShardSize int64
 }
 
 type builder struct {
@@ -83,7 +89,8 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		Version:       opts.Version,
 		SchemaVersion: schema.Version,
 		Builder:       opts.Builder,
-		Options:       release.Options{DuplicateWindow: opts.DuplicateWindow, MaxFileSize: opts.MaxFileSize},
+		About:         opts.About,
+		Options:       release.Options{DuplicateWindow: opts.DuplicateWindow, MaxFileSize: opts.MaxFileSize, ShardSize: opts.ShardSize},
 		Counts:        release.NewCounts(),
 	}
 	// Every input is listed and checked before the release is created, so

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/nkcorpus/builder/release"
 	"github.com/nkcorpus/builder/schema"
 )
 
@@ -73,7 +74,7 @@ func listInputs(ctx context.Context, root string) ([]inputFile, error) {
 			}
 			return nil
 		}
-		if rel == SourcesFile {
+		if rel == SourcesFile || rel == release.DatasetFile {
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") {

@@ -203,8 +203,9 @@ type rawRecord struct {
 // recordReader reads the records of a release in order, checking the order.
 type recordReader struct {
 	path     string
-	schema   string // the release's record schema version
-	f        *os.File
+	schema   string   // the release's record schema version
+	root     *os.Root // open while the JSONL shards are read, one after the other
+	f        io.ReadCloser
 	lines    *lineReader
 	line     int
 	previous string // the id of the previous record
@@ -216,17 +217,18 @@ func openRecords(dir string) (*recordReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer root.Close()
 	m, err := loadManifest(root)
 	if err != nil {
+		root.Close()
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ManifestFile), err)
 	}
-	path := filepath.Join(dir, JSONLFile)
-	f, _, err := openRegular(root, JSONLFile)
+	f, name, err := openJSONL(root, dataFilesOf(m))
+	path := filepath.Join(dir, name)
 	if err != nil {
+		root.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &recordReader{path: path, schema: m.SchemaVersion, f: f, lines: newLineReader(f)}, nil
+	return &recordReader{path: path, schema: m.SchemaVersion, root: root, f: f, lines: newLineReader(f)}, nil
 }
 
 // next returns the next record, or nil at the end or on an error (kept in err).
@@ -270,4 +272,7 @@ func (r *recordReader) checkID(rec *rawRecord) error {
 	return nil
 }
 
-func (r *recordReader) close() { r.f.Close() }
+func (r *recordReader) close() {
+	r.f.Close()
+	r.root.Close()
+}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nkcorpus/builder/release"
 )
 
 // TestDuckDB loads a release with a real client, DuckDB from npm
@@ -22,18 +24,23 @@ func TestDuckDB(t *testing.T) {
 	_, pkgErr := os.Stat(filepath.Join(client, "node_modules", "@duckdb", "node-api"))
 	if nodeErr != nil || pkgErr != nil {
 		if os.Getenv("REQUIRE_DUCKDB") != "" {
-			t.Fatalf("DuckDB client unavailable: node %v, package %v (npm install --prefix clients/duckdb)", nodeErr, pkgErr)
+			t.Fatalf("DuckDB client unavailable: node %v, package %v (npm ci --prefix clients/duckdb)", nodeErr, pkgErr)
 		}
-		t.Skip("DuckDB client not installed: npm install --prefix clients/duckdb")
+		t.Skip("DuckDB client not installed: npm ci --prefix clients/duckdb")
 	}
-	dir := buildRelease(t)
-	out, err := exec.Command("node", filepath.Join(client, "check-release.mjs"), dir).CombinedOutput()
-	if err != nil || strings.Contains(string(out), "FAIL") {
-		t.Fatalf("DuckDB check: %v\n%s", err, out)
-	}
-	for _, want := range []string{"ok   date is: DATE", "ok   byline is: VARCHAR[]", "ok   unnested mentions of the JSONL equal the Parquet: 1462", "28 rows, 1462 mentions"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("DuckDB check lacks %q:\n%s", want, out)
+	records, size := seedRecords(t)
+	for name, dir := range map[string]string{"one file": buildRelease(t), "shards": writeRelease(t, release.Manifest{Options: release.Options{ShardSize: size / 3}}, records)} {
+		out, err := exec.Command("node", filepath.Join(client, "check-release.mjs"), dir).CombinedOutput()
+		if err != nil || strings.Contains(string(out), "FAIL") {
+			t.Fatalf("%s: DuckDB check: %v\n%s", name, err, out)
+		}
+		for _, want := range []string{"ok   date is: DATE", "ok   byline is: VARCHAR[]", "ok   source is: STRUCT(", "ok   unnested mentions of the JSONL equal the Parquet: 1462", "28 rows, 1462 mentions"} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("%s: DuckDB check lacks %q:\n%s", name, want, out)
+			}
+		}
+		if name == "shards" && !strings.Contains(string(out), "files: 4 Parquet, 4 JSONL (corpus-00000-of-00004.jsonl.gz)") {
+			t.Errorf("shards: DuckDB did not read the shards:\n%s", out)
 		}
 	}
 }

@@ -14,6 +14,7 @@ type Manifest struct {
 	Version       string    `json:"version"`
 	SchemaVersion string    `json:"schema_version"`
 	Builder       Builder   `json:"builder"`
+	About         About     `json:"about"`
 	Options       Options   `json:"options"`
 	Records       int       `json:"records"`
 	Inputs        []Input   `json:"inputs"`
@@ -29,6 +30,9 @@ type Builder struct {
 	Module   string `json:"module"`
 	Version  string `json:"version"`
 	Revision string `json:"revision"`
+	// Time is the commit time of the revision (RFC 3339), when the binary
+	// records it.
+	Time string `json:"time,omitempty"`
 }
 
 // Options are the build options that change a release's bytes, so that
@@ -41,6 +45,9 @@ type Options struct {
 	DuplicateWindow int `json:"duplicate_window"`
 	// MaxFileSize is the size in bytes past which a capture is skipped.
 	MaxFileSize int64 `json:"max_file_size"`
+	// ShardSize is the JSONL bytes past which the data files are cut into
+	// shards (0: DefaultShardSize).
+	ShardSize int64 `json:"shard_size"`
 }
 
 // Input is one file of the input folder: the records it produced, or why it

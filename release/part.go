@@ -62,7 +62,7 @@ type PartInfo struct {
 	SignaturesSHA256 string `json:"signatures_sha256"`
 }
 
-func partName(shard, shards int) string { return fmt.Sprintf("%d-of-%d", shard, shards) }
+func partFolderName(shard, shards int) string { return fmt.Sprintf("%d-of-%d", shard, shards) }
 
 var partFolder = regexp.MustCompile(`^([1-9][0-9]*)-of-([1-9][0-9]*)$`)
 
@@ -107,7 +107,7 @@ func CreatePart(outDir, version string, shard, shards int, plan string, builder 
 	if err := os.MkdirAll(parts, 0o755); err != nil {
 		return nil, err
 	}
-	name := partName(shard, shards)
+	name := partFolderName(shard, shards)
 	lock, err := lockFile(filepath.Join(parts, name+".lock"), parts)
 	if err != nil {
 		return nil, err
@@ -307,10 +307,10 @@ func Parts(outDir, version string, planFor func(shards int) string) ([]PartInfo,
 	for k := 1; k <= shards; k++ {
 		if !have[k] {
 			why := ""
-			if halfWritten[partName(k, shards)] {
+			if halfWritten[partFolderName(k, shards)] {
 				why = " (half-written: its build was stopped)"
 			}
-			missing = append(missing, partName(k, shards)+why)
+			missing = append(missing, partFolderName(k, shards)+why)
 		}
 	}
 	if len(missing) > 0 {
@@ -319,7 +319,7 @@ func Parts(outDir, version string, planFor func(shards int) string) ([]PartInfo,
 	plan := planFor(shards)
 	infos := make([]PartInfo, shards)
 	for k := 1; k <= shards; k++ {
-		dir := filepath.Join(parts, partName(k, shards))
+		dir := filepath.Join(parts, partFolderName(k, shards))
 		info, err := ReadPartInfo(dir)
 		if err != nil {
 			return nil, fmt.Errorf("%s: unreadable part (%w); build it again with --force", dir, err)
@@ -346,7 +346,7 @@ type PartReader struct {
 
 // OpenPart opens a part whose info Parts returned.
 func OpenPart(outDir, version string, info PartInfo) (*PartReader, error) {
-	dir := filepath.Join(PartsFolder(outDir, version), partName(info.Shard, info.Shards))
+	dir := filepath.Join(PartsFolder(outDir, version), partFolderName(info.Shard, info.Shards))
 	r := &PartReader{dir: dir, info: info, recordsH: sha256.New(), sigsH: sha256.New()}
 	var err error
 	if r.records, err = openPartFile(filepath.Join(dir, PartRecords)); err != nil {

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,14 +23,17 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/klauspost/compress/gzip"
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/nkcorpus/builder/schema"
 )
 
-// File names inside a release folder.
+// File names inside a release folder. A release past the shard threshold
+// holds its data as shards instead, named by [shardName].
 const (
 	JSONLFile    = "corpus.jsonl"
+	JSONLGzFile  = "corpus.jsonl.gz"
 	ParquetFile  = "corpus.parquet"
 	ManifestFile = "manifest.json"
 )
@@ -38,14 +42,32 @@ const (
 const Dev = "dev"
 
 const (
-	// rowsPerGroup bounds a Parquet row group, and so the writer's memory.
-	rowsPerGroup = 4096
-	// rowsPerBatch is how many rows go to the Parquet writer at once; the
-	// file is byte-identical only when the batches are.
-	rowsPerBatch = 256
+	// rowsPerGroup and bytesPerGroup bound a Parquet row group, and so the
+	// writer's memory: a row group is held in memory until it is complete.
+	// Bytes are counted as the records' JSON, a close proxy of their size.
+	rowsPerGroup  = 4096
+	bytesPerGroup = 32 << 20
+	// rowsPerBatch and bytesPerBatch bound how many rows go to the Parquet
+	// writer at once; the file is byte-identical only when the batches are,
+	// so they depend on the records alone.
+	rowsPerBatch  = 256
+	bytesPerBatch = 8 << 20
+	// maxLineBuffer is the largest JSON buffer kept from one record to the
+	// next.
+	maxLineBuffer = 1 << 20
 	// pageSize is the size of a Parquet data page before compression: large
 	// pages of body text compress far better than the default 256 KiB.
 	pageSize = 2 << 20
+	// DefaultShardSize is the JSONL bytes past which a release is cut into
+	// shards. Each shard's files are smaller than its JSONL, so every file
+	// stays far below GitHub's 2 GiB limit on a release asset.
+	DefaultShardSize = 1 << 30
+	// gzipLevel trades the compressed JSONL's size for the writer's time:
+	// on the 100 MB benchmark corpus's JSONL, level 1 writes 24.8% of the
+	// bytes at twice the speed of level 5 (21.4%) and of the default (21.1%).
+	gzipLevel = gzip.BestSpeed
+	// gzipChunk is what the writer hands the compressor at a time.
+	gzipChunk = 1 << 20
 )
 
 // Errors a caller may want to tell apart.
@@ -79,13 +101,12 @@ type Writer struct {
 	lock     *os.File
 	manifest Manifest
 
-	jsonl     *countingFile
-	jsonlBuf  *bufio.Writer
-	line      []byte // the JSON of the record being written
-	parquet   *countingFile
-	parquetW  *parquet.GenericWriter[schema.Record]
-	batch     []schema.Record
+	shardSize int64
+	shard     *shard     // the shard being written
+	files     []dataFile // the files of the shards already complete
+	line      []byte     // the JSON of the record being written
 	records   int
+	facts     cardFacts
 	published bool
 }
 
@@ -115,8 +136,26 @@ func refuseExisting(dir, version string, force bool) error {
 	return nil
 }
 
+// shard is one part of the data files: the JSONL (plain while the release
+// has one shard, and gzip-compressed) and the Parquet file of a run of
+// records.
+type shard struct {
+	index              int
+	records            int
+	jsonlBytes         int64 // plain JSONL bytes, for the shard threshold
+	plain, gz, parquet *countingFile
+	plainBuf           *bufio.Writer
+	gzW                *compressor
+	parquetW           *parquet.GenericWriter[schema.Record]
+	batch              []schema.Record
+	batchBytes         int64
+	groupBytes         int64
+}
+
 // Create starts release m.Version under outDir. m's dataset, schema and
-// builder fields go into the Parquet footer and the manifest.
+// builder fields go into the Parquet footer and the manifest; m.Options.ShardSize,
+// if positive, is the JSONL bytes past which the data is cut into shards
+// (DefaultShardSize otherwise).
 func Create(outDir string, m Manifest, force bool) (*Writer, error) {
 	if err := CheckOutput(outDir, m.Version, force); err != nil {
 		return nil, err
@@ -142,71 +181,245 @@ func Create(outDir string, m Manifest, force bool) (*Writer, error) {
 		lock.Close()
 		return nil, err
 	}
-	w := &Writer{dir: dir, tmp: tmp, lock: lock, manifest: m}
-	if err := w.open(); err != nil {
+	w := &Writer{dir: dir, tmp: tmp, lock: lock, manifest: m, shardSize: m.Options.ShardSize}
+	if w.shardSize <= 0 {
+		w.shardSize = DefaultShardSize
+	}
+	if w.shard, err = w.openShard(0); err != nil {
 		w.Abort()
 		return nil, err
 	}
 	return w, nil
 }
 
-func (w *Writer) open() error {
+// openShard creates the files of shard i under their provisional names;
+// only the first shard has a plain JSONL, for a release of one shard.
+func (w *Writer) openShard(i int) (*shard, error) {
+	s := &shard{index: i}
 	var err error
-	if w.jsonl, err = createCounting(filepath.Join(w.tmp, JSONLFile)); err != nil {
-		return err
+	if i == 0 {
+		if s.plain, err = createCounting(filepath.Join(w.tmp, JSONLFile)); err != nil {
+			return s, err
+		}
+		s.plainBuf = bufio.NewWriterSize(s.plain, 1<<20)
 	}
-	w.jsonlBuf = bufio.NewWriterSize(w.jsonl, 1<<20)
-	if w.parquet, err = createCounting(filepath.Join(w.tmp, ParquetFile)); err != nil {
-		return err
+	if s.gz, err = createCounting(filepath.Join(w.tmp, partName(i, ".jsonl.gz"))); err != nil {
+		return s, err
 	}
-	m := w.manifest
-	w.parquetW = parquet.NewGenericWriter[schema.Record](w.parquet,
+	s.gzW = newCompressor(s.gz)
+	if s.parquet, err = createCounting(filepath.Join(w.tmp, partName(i, ".parquet"))); err != nil {
+		return s, err
+	}
+	s.parquetW = parquet.NewGenericWriter[schema.Record](s.parquet, parquetOptions(w.manifest)...)
+	return s, nil
+}
+
+// dataFile is a data file of a complete shard, under its provisional name.
+type dataFile struct {
+	shard int
+	ext   string // ".jsonl.gz" or ".parquet"; "" for the plain JSONL
+	Output
+}
+
+// partName is the provisional name of a shard's file, before the number of
+// shards is known.
+func partName(i int, ext string) string { return fmt.Sprintf("part-%05d%s", i, ext) }
+
+// shardName names shard i of n as the Hugging Face Hub and Spark expect.
+func shardName(i, n int, ext string) string { return fmt.Sprintf("corpus-%05d-of-%05d%s", i, n, ext) }
+
+// parquetOptions configure the Parquet writer for the readers users have.
+// Data pages are version 1, which every reader parses (page v2 is not read
+// by older pyarrow, Spark and Hive), and strings are PLAIN or dictionary
+// encoded, not DELTA_LENGTH_BYTE_ARRAY, which readers before Spark 3.3 and
+// others cannot decode. Free-text columns carry no min/max
+// statistics: parquet-go would write whole values, and a page header with a
+// 10 MB body passes the 16 MB limit Arrow (and so pyarrow and pandas) puts
+// on headers; the page index keeps truncated bounds of every column.
+func parquetOptions(m Manifest) []parquet.WriterOption {
+	options := []parquet.WriterOption{
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(rowsPerGroup),
 		parquet.PageBufferSize(pageSize),
-		parquet.CreatedBy(m.Builder.Module, m.Builder.Version, ""),
+		parquet.DataPageVersion(1),
+		parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.Plain),
+		&parquet.WriterConfig{CreatedBy: createdBy(m.Builder)},
 		parquet.KeyValueMetadata("dataset", m.Dataset),
 		parquet.KeyValueMetadata("dataset_version", m.Version),
 		parquet.KeyValueMetadata("schema_version", m.SchemaVersion),
-	)
-	return nil
+	}
+	for _, path := range schema.FreeTextColumns() {
+		options = append(options, parquet.SkipPageBounds(path...), parquet.SkipPageStatistics(path...))
+	}
+	return options
 }
 
-// Write appends one record; records must come in id order.
+// createdBy formats the Parquet footer's created_by as the format's
+// specification asks: "<application> version <version> (build <build>)".
+// Parentheses in a version ("(devel)") would defeat the readers' parsers.
+func createdBy(b Builder) string {
+	module := cmpOr(b.Module, "github.com/nkcorpus/builder")
+	version := cmpOr(strings.Trim(b.Version, "()"), "devel")
+	return fmt.Sprintf("%s version %s (build %s)", module, version, cmpOr(b.Revision, "unknown"))
+}
+
+func cmpOr(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+// Write appends one record; records must come in id order. A record that
+// would take the shard past the threshold starts a new shard.
 func (w *Writer) Write(r schema.Record) error {
 	w.line = append(r.AppendJSON(w.line[:0]), '\n')
-	if _, err := w.jsonlBuf.Write(w.line); err != nil {
-		return fmt.Errorf("%s: %w", JSONLFile, err)
+	n := int64(len(w.line))
+	if w.shard.records > 0 && w.shard.jsonlBytes+n > w.shardSize {
+		if err := w.nextShard(); err != nil {
+			return err
+		}
 	}
-	w.batch = append(w.batch, r)
+	s := w.shard
+	if s.plainBuf != nil {
+		if _, err := s.plainBuf.Write(w.line); err != nil {
+			return fmt.Errorf("%s: %w", JSONLFile, err)
+		}
+	}
+	if _, err := s.gzW.Write(w.line); err != nil {
+		return fmt.Errorf("%s: %w", JSONLGzFile, err)
+	}
+	s.batch = append(s.batch, r)
+	s.records++
+	s.jsonlBytes += n
+	s.batchBytes += n
 	w.records++
-	if len(w.batch) == rowsPerBatch {
-		return w.flushBatch()
+	w.facts.note(r, len(w.line))
+	if cap(w.line) > maxLineBuffer {
+		w.line = nil // a large record's JSON is not kept for the next
+	}
+	if len(s.batch) == rowsPerBatch || s.batchBytes >= bytesPerBatch {
+		return s.flushBatch()
 	}
 	return nil
 }
 
-func (w *Writer) flushBatch() error {
-	if _, err := w.parquetW.Write(w.batch); err != nil {
+// flushBatch hands the batch to the Parquet writer, and ends the row group
+// once it holds bytesPerGroup.
+func (s *shard) flushBatch() error {
+	if _, err := s.parquetW.Write(s.batch); err != nil {
 		return fmt.Errorf("%s: %w", ParquetFile, err)
 	}
-	clear(w.batch)
-	w.batch = w.batch[:0]
+	clear(s.batch)
+	s.batch = s.batch[:0]
+	s.groupBytes += s.batchBytes
+	s.batchBytes = 0
+	if s.groupBytes >= bytesPerGroup {
+		s.groupBytes = 0
+		if err := s.parquetW.Flush(); err != nil {
+			return fmt.Errorf("%s: %w", ParquetFile, err)
+		}
+	}
 	return nil
+}
+
+// nextShard completes the current shard and starts the next. The release
+// now has shards, so the plain JSONL, which would grow past an asset's
+// limit, is dropped for the compressed one.
+func (w *Writer) nextShard() error {
+	s := w.shard
+	if s.plain != nil {
+		s.plain.Close()
+		if err := os.Remove(filepath.Join(w.tmp, JSONLFile)); err != nil {
+			return err
+		}
+		s.plain, s.plainBuf = nil, nil
+	}
+	if err := w.finishShard(); err != nil {
+		return err
+	}
+	var err error
+	w.shard, err = w.openShard(s.index + 1)
+	return err
+}
+
+// finishShard completes the current shard's files and lists them.
+func (w *Writer) finishShard() error {
+	s := w.shard
+	if len(s.batch) > 0 {
+		if err := s.flushBatch(); err != nil {
+			return err
+		}
+	}
+	if err := s.parquetW.Close(); err != nil {
+		return fmt.Errorf("%s: %w", ParquetFile, err)
+	}
+	if err := s.gzW.Close(); err != nil {
+		return fmt.Errorf("%s: %w", JSONLGzFile, err)
+	}
+	if s.plainBuf != nil {
+		if err := s.plainBuf.Flush(); err != nil {
+			return fmt.Errorf("%s: %w", JSONLFile, err)
+		}
+	}
+	files := []struct {
+		f   *countingFile
+		ext string
+	}{{s.plain, ""}, {s.gz, ".jsonl.gz"}, {s.parquet, ".parquet"}}
+	for _, file := range files {
+		if file.f == nil {
+			continue
+		}
+		if err := file.f.sync(); err != nil {
+			return err
+		}
+		name := JSONLFile
+		if file.ext != "" {
+			name = partName(s.index, file.ext)
+		}
+		w.files = append(w.files, dataFile{s.index, file.ext, Output{Path: name, SHA256: file.f.sum(), Bytes: file.f.n, Records: s.records}})
+	}
+	return nil
+}
+
+// nameShards renames the provisional shard files now that their number is
+// known — one shard is corpus.jsonl.gz and corpus.parquet, n shards
+// corpus-0000i-of-0000n.jsonl.gz and .parquet — and returns the data files.
+func (w *Writer) nameShards() ([]Output, error) {
+	n := w.shard.index + 1
+	var outputs []Output
+	for _, f := range w.files {
+		o := f.Output
+		if f.ext != "" {
+			name := shardName(f.shard, n, f.ext)
+			if n == 1 {
+				name = map[string]string{".jsonl.gz": JSONLGzFile, ".parquet": ParquetFile}[f.ext]
+			}
+			if err := os.Rename(filepath.Join(w.tmp, o.Path), filepath.Join(w.tmp, name)); err != nil {
+				return nil, err
+			}
+			o.Path = name
+		}
+		outputs = append(outputs, o)
+	}
+	return outputs, nil
 }
 
 // Publish completes the data files, writes the manifest (m, with the outputs
 // filled in) and renames the release into place, replacing an existing one.
 func (w *Writer) Publish(m Manifest) (Manifest, error) {
 	defer w.Abort()
-	if err := w.finishData(); err != nil {
+	if err := w.finishShard(); err != nil {
+		return m, err
+	}
+	outputs, err := w.nameShards()
+	if err != nil {
 		return m, err
 	}
 	m.Records = w.records
-	m.Outputs = []Output{
-		{Path: JSONLFile, SHA256: w.jsonl.sum(), Bytes: w.jsonl.n, Records: w.records},
-		{Path: ParquetFile, SHA256: w.parquet.sum(), Bytes: w.parquet.n, Records: w.records},
-	}
+	m.Options.ShardSize = w.shardSize // the size in effect, the default too
+	m.About = DefaultAbout().Merge(m.About)
+	m.Outputs = outputs
 	// The documents describe the data files, so they follow them; the card
 	// lists every file before it.
 	jsonSchema, err := schema.JSONSchema()
@@ -220,12 +433,12 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 	for _, doc := range []struct {
 		name string
 		data []byte
-	}{{SchemaFile, append(jsonSchema, '\n')}, {CroissantFile, append(crate, '\n')}} {
+	}{{SchemaFile, append(jsonSchema, '\n')}, {CroissantFile, append(crate, '\n')}, {LicenseFile, licenseText(m)}} {
 		if err := w.writeDoc(&m, doc.name, doc.data); err != nil {
 			return m, err
 		}
 	}
-	if err := w.writeDoc(&m, CardFile, datasetCard(m)); err != nil {
+	if err := w.writeDoc(&m, CardFile, datasetCard(m, w.facts)); err != nil {
 		return m, err
 	}
 	manifest, err := json.MarshalIndent(m, "", "  ")
@@ -250,7 +463,7 @@ func (w *Writer) Publish(m Manifest) (Manifest, error) {
 		return m, err
 	}
 	w.published = true
-	return m, nil
+	return m, nil // replaceDir synced the output folder
 }
 
 // writeDoc writes a document of the release and lists it in m.
@@ -275,42 +488,91 @@ func (w *Writer) writeSums(outputs []Output, manifest []byte) error {
 	return writeSynced(filepath.Join(w.tmp, SumsFile), []byte(strings.Join(lines, "\n")+"\n"))
 }
 
-func (w *Writer) finishData() error {
-	if len(w.batch) > 0 {
-		if err := w.flushBatch(); err != nil {
-			return err
-		}
-	}
-	if err := w.parquetW.Close(); err != nil {
-		return fmt.Errorf("%s: %w", ParquetFile, err)
-	}
-	if err := w.jsonlBuf.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", JSONLFile, err)
-	}
-	for _, f := range []*countingFile{w.jsonl, w.parquet} {
-		if err := syncFile(f.f); err != nil {
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Abort removes the temporary folder unless the release was published, and
 // releases the output folder. It is safe to call more than once.
 func (w *Writer) Abort() {
-	if w.jsonl != nil {
-		w.jsonl.Close()
-	}
-	if w.parquet != nil {
-		w.parquet.Close()
+	if s := w.shard; s != nil {
+		if s.gzW != nil {
+			s.gzW.Close()
+		}
+		for _, f := range []*countingFile{s.plain, s.gz, s.parquet} {
+			if f != nil {
+				f.Close()
+			}
+		}
 	}
 	if !w.published {
 		os.RemoveAll(w.tmp)
 	}
 	w.lock.Close()
+}
+
+// compressor gzips what is written to it in a goroutine of its own, so
+// that the writer, which every record passes through, does not wait for the
+// compression. It takes the stream in chunks of gzipChunk bytes; the gzip
+// header holds no name and no time, so the bytes depend on the records
+// alone. An error shows at Close.
+type compressor struct {
+	buf    []byte
+	chunks chan []byte
+	free   chan []byte
+	done   chan error
+	closed bool
+	err    error
+}
+
+func newCompressor(w io.Writer) *compressor {
+	const inFlight = 4
+	c := &compressor{buf: make([]byte, 0, gzipChunk), chunks: make(chan []byte, inFlight), free: make(chan []byte, inFlight+1), done: make(chan error, 1)}
+	go func() {
+		z, _ := gzip.NewWriterLevel(w, gzipLevel)
+		var err error
+		for chunk := range c.chunks {
+			if err == nil {
+				_, err = z.Write(chunk)
+			}
+			select {
+			case c.free <- chunk[:0]:
+			default: // enough are free; the rest are for the collector
+			}
+		}
+		if err == nil {
+			err = z.Close()
+		}
+		c.done <- err
+	}()
+	return c
+}
+
+func (c *compressor) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		k := copy(c.buf[len(c.buf):cap(c.buf)], p)
+		c.buf, p = c.buf[:len(c.buf)+k], p[k:]
+		if len(c.buf) == cap(c.buf) {
+			c.chunks <- c.buf
+			select {
+			case c.buf = <-c.free:
+			default:
+				c.buf = make([]byte, 0, gzipChunk)
+			}
+		}
+	}
+	return n, nil
+}
+
+// Close compresses what is left and ends the stream; it is safe to call
+// more than once.
+func (c *compressor) Close() error {
+	if !c.closed {
+		c.closed = true
+		if len(c.buf) > 0 {
+			c.chunks <- c.buf
+		}
+		close(c.chunks)
+		c.err = <-c.done
+	}
+	return c.err
 }
 
 // lockFolder takes the output folder's lock, which the kernel releases when
@@ -450,6 +712,14 @@ func (c *countingFile) Write(p []byte) (int, error) {
 	c.hash.Write(p[:n])
 	c.n += int64(n)
 	return n, err
+}
+
+// sync flushes the file to disk and closes it.
+func (c *countingFile) sync() error {
+	if err := syncFile(c.f); err != nil {
+		return err
+	}
+	return c.Close()
 }
 
 func (c *countingFile) Close() error {

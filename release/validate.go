@@ -55,16 +55,21 @@ func Validate(dir string) []error {
 	if !ok {
 		return v.problems
 	}
-	files := v.checkFiles(m)
+	d := dataFilesOf(m)
+	files := v.checkFiles(m, d)
 	v.checkSums(files)
-	v.checkCroissant(files)
-	v.checkCard(m, files)
-	v.checkRecords(m, files)
+	v.checkCroissant(files, d)
+	v.checkCard(m, files, d)
+	if len(d.missing()) == 0 {
+		v.checkCompressed(m, d, files)
+		v.checkRecords(m, files, d)
+	}
 	return v.problems
 }
 
 type validation struct {
 	root     *os.Root
+	jsonl    string // the JSONL stream's name in problems: corpus.jsonl, or its shards
 	problems []error
 }
 
@@ -117,7 +122,7 @@ type fileSum struct {
 // checkFiles reads every file of the release folder, reporting any that is
 // not a regular file or that the manifest does not list, and compares each
 // output of the manifest with its file. It returns the regular files read.
-func (v *validation) checkFiles(m Manifest) map[string]fileSum {
+func (v *validation) checkFiles(m Manifest, d dataFiles) map[string]fileSum {
 	files := map[string]fileSum{}
 	err := fs.WalkDir(v.root.FS(), ".", func(name string, d fs.DirEntry, err error) error {
 		switch {
@@ -139,10 +144,8 @@ func (v *validation) checkFiles(m Manifest) map[string]fileSum {
 		v.fail("%v", err)
 	}
 	listed := map[string]bool{ManifestFile: true, SumsFile: true}
-	for _, name := range []string{JSONLFile, ParquetFile} {
-		if output(m, name).Path == "" {
-			v.fail("%s: %s is not listed among its outputs", ManifestFile, name)
-		}
+	for _, name := range d.missing() {
+		v.fail("%s: %s is not listed among its outputs", ManifestFile, name)
 	}
 	for _, out := range m.Outputs {
 		if listed[out.Path] {
@@ -225,7 +228,7 @@ func (v *validation) checkSums(files map[string]fileSum) {
 
 // checkCroissant compares the file objects of croissant.json with the files,
 // and requires one for each data file.
-func (v *validation) checkCroissant(files map[string]fileSum) {
+func (v *validation) checkCroissant(files map[string]fileSum, d dataFiles) {
 	raw, err := readDocument(v.root, CroissantFile)
 	if err != nil {
 		v.fail("%s: %v", CroissantFile, err)
@@ -258,7 +261,7 @@ func (v *validation) checkCroissant(files map[string]fileSum) {
 			v.fail("%s: distribution %s: contentSize %q, the file has %d B", CroissantFile, d.ContentURL, d.ContentSize, got.bytes)
 		}
 	}
-	for _, name := range []string{JSONLFile, ParquetFile} {
+	for _, name := range d.names() {
 		if !described[name] {
 			v.fail("%s: no distribution describes %s", CroissantFile, name)
 		}
@@ -273,7 +276,7 @@ var (
 // checkCard compares the checksums the card's tables give, each row naming
 // a file, its size and its sha256, with the files and, under a heading that
 // names source files, with the manifest's inputs.
-func (v *validation) checkCard(m Manifest, files map[string]fileSum) {
+func (v *validation) checkCard(m Manifest, files map[string]fileSum, d dataFiles) {
 	raw, err := readDocument(v.root, CardFile)
 	if err != nil {
 		v.fail("%s: %v", CardFile, err)
@@ -309,7 +312,7 @@ func (v *validation) checkCard(m Manifest, files map[string]fileSum) {
 		}
 		listed[name] = listed[name] || !sources
 	}
-	for _, name := range []string{JSONLFile, ParquetFile} {
+	for _, name := range d.names() {
 		if !listed[name] {
 			v.fail("%s: does not give the checksum of %s", CardFile, name)
 		}
@@ -357,22 +360,23 @@ func tableCells(line string) []string {
 	return cells
 }
 
-// checkRecords reads the JSONL and the Parquet file in step, one record of
-// each at a time.
-func (v *validation) checkRecords(m Manifest, files map[string]fileSum) {
-	if _, ok := files[JSONLFile]; !ok {
-		return // reported by checkFiles
+// checkRecords reads the JSONL and the Parquet files in step, one record of
+// each at a time: the plain JSONL, or its compressed shards one after the
+// other, against the Parquet file or its shards.
+func (v *validation) checkRecords(m Manifest, files map[string]fileSum, d dataFiles) {
+	for _, name := range d.names() {
+		if _, ok := files[name]; !ok {
+			return // reported by checkFiles
+		}
 	}
-	jf, _, err := openRegular(v.root, JSONLFile)
+	jf, jsonl, err := openJSONL(v.root, d)
+	v.jsonl = jsonl
 	if err != nil {
-		v.fail("%s: %v", JSONLFile, err)
+		v.fail("%s: %v", jsonl, err)
 		return
 	}
 	defer jf.Close()
-	var rows *parquetRows
-	if _, ok := files[ParquetFile]; ok {
-		rows = v.openRows(m)
-	}
+	rows := &parquetShards{v: v, m: m, names: d.parquets}
 	c := newRecordCheck(m)
 	lines := newLineReader(jf)
 	for {
@@ -383,7 +387,7 @@ func (v *validation) checkRecords(m Manifest, files map[string]fileSum) {
 		c.line++
 		c.size = len(raw)
 		if err != nil {
-			v.fail("%s:%d: %v", JSONLFile, c.line, err)
+			v.fail("%s:%d: %v", v.jsonl, c.line, err)
 		}
 		if _, partial := err.(lineError); err != nil && !partial {
 			return // reading failed; what follows is unknown
@@ -397,7 +401,7 @@ func (v *validation) checkRecords(m Manifest, files map[string]fileSum) {
 		v.compareRow(rows, c, sum)
 		c.release()
 	}
-	v.finish(m, c, rows)
+	v.finish(m, d, c, rows)
 }
 
 // recordCheck is what checkRecords keeps from one record to the next.
@@ -442,22 +446,22 @@ func (c *recordCheck) release() {
 func (v *validation) checkLine(c *recordCheck, raw []byte) []byte {
 	var r schema.Record
 	if err := json.Unmarshal(raw, &r); err != nil {
-		v.fail("%s:%d: %v", JSONLFile, c.line, err)
+		v.fail("%s:%d: %v", v.jsonl, c.line, err)
 		return nil
 	}
 	sum := c.encode(&r)
 	if !bytes.Equal(c.encoded, raw) {
-		v.fail("%s:%d: %s", JSONLFile, c.line, notAsWritten(raw))
+		v.fail("%s:%d: %s", v.jsonl, c.line, notAsWritten(raw))
 	}
 	for _, err := range schema.Check(r) {
-		v.fail("%s:%d: %v", JSONLFile, c.line, err)
+		v.fail("%s:%d: %v", v.jsonl, c.line, err)
 	}
 	switch {
 	case c.line == 1:
 	case r.ID == c.previous:
-		v.fail("%s:%d: id %s appears twice", JSONLFile, c.line, r.ID)
+		v.fail("%s:%d: id %s appears twice", v.jsonl, c.line, r.ID)
 	case !schema.IDBefore(c.previous, r.ID):
-		v.fail("%s:%d: id %s comes after %s: records are not in id order", JSONLFile, c.line, r.ID, c.previous)
+		v.fail("%s:%d: id %s comes after %s: records are not in id order", v.jsonl, c.line, r.ID, c.previous)
 	}
 	c.previous = r.ID
 	v.checkSource(c, r)
@@ -488,51 +492,112 @@ func (v *validation) checkSource(c *recordCheck, r schema.Record) {
 	in, ok := c.inputs[r.Source.Path]
 	switch {
 	case !ok:
-		v.fail("%s:%d: %s: source %s is not among the manifest's inputs", JSONLFile, c.line, r.ID, r.Source.Path)
+		v.fail("%s:%d: %s: source %s is not among the manifest's inputs", v.jsonl, c.line, r.ID, r.Source.Path)
 	case in.Skipped != "":
-		v.fail("%s:%d: %s: source %s was skipped (%s), yet gives a record", JSONLFile, c.line, r.ID, r.Source.Path, in.Skipped)
+		v.fail("%s:%d: %s: source %s was skipped (%s), yet gives a record", v.jsonl, c.line, r.ID, r.Source.Path, in.Skipped)
 	case r.Source.Record == nil && r.Source.SHA256 != in.SHA256:
-		v.fail("%s:%d: %s: source sha256 %s, the manifest's input has %s", JSONLFile, c.line, r.ID, r.Source.SHA256, in.SHA256)
+		v.fail("%s:%d: %s: source sha256 %s, the manifest's input has %s", v.jsonl, c.line, r.ID, r.Source.SHA256, in.SHA256)
 	}
 	c.produced[r.Source.Path]++
 }
 
-// openRows opens the Parquet file and checks its footer; nil when it cannot
-// be read, which is reported.
-func (v *validation) openRows(m Manifest) *parquetRows {
-	f, info, err := openRegular(v.root, ParquetFile)
+// openRows opens a Parquet file of the release and checks its footer; nil
+// when it cannot be read, which is reported.
+func (v *validation) openRows(m Manifest, name string) *parquetRows {
+	f, info, err := openRegular(v.root, name)
 	if err != nil {
-		v.fail("%s: %v", ParquetFile, err)
+		v.fail("%s: %v", name, err)
 		return nil
 	}
 	rows, err := openParquet(f, info.Size())
 	if err != nil {
 		f.Close()
-		v.fail("%s: not a readable Parquet file: %v", ParquetFile, err)
+		v.fail("%s: not a readable Parquet file: %v", name, err)
 		return nil
 	}
 	rows.closer = f
 	meta, err := rows.metadata()
 	if err != nil {
-		v.fail("%s: not a readable Parquet footer: %v", ParquetFile, err)
+		v.fail("%s: not a readable Parquet footer: %v", name, err)
 		return rows
 	}
 	for _, kv := range []struct{ key, want string }{{"dataset", m.Dataset}, {"dataset_version", m.Version}, {"schema_version", m.SchemaVersion}} {
 		if meta[kv.key] != kv.want {
-			v.fail("%s: footer %s is %q, the manifest says %q", ParquetFile, kv.key, meta[kv.key], kv.want)
+			v.fail("%s: footer %s is %q, the manifest says %q", name, kv.key, meta[kv.key], kv.want)
 		}
 	}
 	return rows
 }
 
+// parquetShards reads the rows of a release's Parquet files, one file after
+// the other, each opened when the one before is read to its end.
+type parquetShards struct {
+	v      *validation
+	m      Manifest
+	names  []string
+	next_  int          // the index of the next file to open
+	cur    *parquetRows // the file being read
+	read   int64        // rows read from the files before cur
+	footer int64        // rows the footers of the opened files give
+	failed bool         // a file could not be read: the rows after it are unknown
+}
+
+// name is the file being read.
+func (s *parquetShards) name() string { return s.names[max(s.next_-1, 0)] }
+
+// row returns the next row; false at the end of the last file or once a
+// file fails.
+func (s *parquetShards) row() (schema.Record, bool) {
+	for !s.failed {
+		if s.cur == nil {
+			if s.next_ == len(s.names) {
+				return schema.Record{}, false
+			}
+			s.next_++
+			if s.cur = s.v.openRows(s.m, s.name()); s.cur == nil {
+				s.failed = true
+				break
+			}
+			n, err := s.cur.numRows()
+			if err != nil {
+				s.v.fail("%s: not a readable Parquet footer: %v", s.name(), err)
+			}
+			s.footer += n
+		}
+		if r, ok := s.cur.next(); ok {
+			return r, true
+		}
+		if s.cur.err != nil {
+			s.v.fail("%s: not a readable Parquet file: %v; %d of its rows read", s.name(), s.cur.err, s.cur.read)
+			s.failed = true
+			break
+		}
+		s.read += s.cur.read
+		s.cur.close()
+		s.cur = nil
+	}
+	return schema.Record{}, false
+}
+
+// rowsRead counts the rows read so far.
+func (s *parquetShards) rowsRead() int64 {
+	if s.cur != nil {
+		return s.read + s.cur.read
+	}
+	return s.read
+}
+
+func (s *parquetShards) close() {
+	if s.cur != nil {
+		s.cur.close()
+	}
+}
+
 // compareRow reads the Parquet row of the current line and compares it
 // with the line's record, whose sha256 as the builder writes it is sum (nil
 // when the line is not a record).
-func (v *validation) compareRow(rows *parquetRows, c *recordCheck, sum []byte) {
-	if rows == nil {
-		return
-	}
-	p, ok := rows.next()
+func (v *validation) compareRow(rows *parquetShards, c *recordCheck, sum []byte) {
+	p, ok := rows.row()
 	if !ok {
 		return
 	}
@@ -544,21 +609,23 @@ func (v *validation) compareRow(rows *parquetRows, c *recordCheck, sum []byte) {
 		p.Mentions = []schema.Mention{}
 	}
 	if sum != nil && !bytes.Equal(c.encode(&p), sum) {
-		v.fail("%s: row %d (%s) differs from %s line %d", ParquetFile, c.line, p.ID, JSONLFile, c.line)
+		v.fail("%s: row %d (%s) differs from %s line %d", rows.name(), c.line, p.ID, v.jsonl, c.line)
 	}
 }
 
 // finish compares what the records added up to with the manifest and the
-// Parquet file.
-func (v *validation) finish(m Manifest, c *recordCheck, rows *parquetRows) {
-	if rows != nil {
-		v.finishRows(m, rows, c.line)
-	}
+// Parquet files.
+func (v *validation) finish(m Manifest, d dataFiles, c *recordCheck, rows *parquetShards) {
+	v.finishRows(m, d, rows, c.line)
 	if m.Records != c.line {
-		v.fail("%s: %d records, the manifest says %d", JSONLFile, c.line, m.Records)
+		v.fail("%s: %d records, the manifest says %d", v.jsonl, c.line, m.Records)
 	}
-	if out := output(m, JSONLFile); out.Records != c.line {
-		v.fail("%s: %d records, the manifest's output says %d", JSONLFile, c.line, out.Records)
+	jsonlFiles := d.gz
+	if d.plain != "" {
+		jsonlFiles = []string{d.plain}
+	}
+	if n := outputRecords(m, jsonlFiles); n != c.line {
+		v.fail("%s: %d records, the manifest's outputs say %d", v.jsonl, c.line, n)
 	}
 	for _, in := range m.Inputs {
 		if c.produced[in.Path] != in.Records {
@@ -570,25 +637,33 @@ func (v *validation) finish(m Manifest, c *recordCheck, rows *parquetRows) {
 	}
 }
 
-// finishRows compares the rows read, and those the footer gives, with the
+// finishRows compares the rows read, and those the footers give, with the
 // JSONL's lines.
-func (v *validation) finishRows(m Manifest, rows *parquetRows, lines int) {
+func (v *validation) finishRows(m Manifest, d dataFiles, rows *parquetShards, lines int) {
 	defer rows.close()
-	_, more := rows.next()
-	n, err := rows.numRows()
-	if out := output(m, ParquetFile); err == nil && n != int64(out.Records) {
-		v.fail("%s: its footer gives %d rows, the manifest's output says %d records", ParquetFile, n, out.Records)
+	_, more := rows.row()
+	if rows.failed {
+		return // reported
 	}
-	switch {
-	case rows.err != nil:
-		v.fail("%s: not a readable Parquet file: %v; %d rows read, of %d its footer gives", ParquetFile, rows.err, rows.read, n)
-	case err != nil:
-		v.fail("%s: not a readable Parquet footer: %v", ParquetFile, err)
-	case more || rows.read < int64(lines):
-		v.fail("%s has %d rows, %s %d lines", ParquetFile, max(n, rows.read), JSONLFile, lines)
-	case n != rows.read:
-		v.fail("%s: its footer gives %d rows, %d were read", ParquetFile, n, rows.read)
+	parquets := strings.Join(d.parquets, "+")
+	if n := outputRecords(m, d.parquets); rows.footer != int64(n) {
+		v.fail("%s: the footers give %d rows, the manifest's outputs say %d records", parquets, rows.footer, n)
 	}
+	switch read := rows.rowsRead(); {
+	case more || read < int64(lines):
+		v.fail("%s has %d rows, %s %d lines", parquets, max(rows.footer, read), v.jsonl, lines)
+	case rows.footer != read:
+		v.fail("%s: the footers give %d rows, %d were read", parquets, rows.footer, read)
+	}
+}
+
+// outputRecords adds up the records the manifest's outputs of names hold.
+func outputRecords(m Manifest, names []string) int {
+	n := 0
+	for _, name := range names {
+		n += output(m, name).Records
+	}
+	return n
 }
 
 // output is the manifest's entry for the file name.

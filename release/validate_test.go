@@ -15,17 +15,23 @@ import (
 	"testing"
 
 	"github.com/nkcorpus/builder/corpus"
+	"github.com/nkcorpus/builder/internal/arrowcheck"
 	"github.com/nkcorpus/builder/release"
 )
 
-// buildRelease builds the seeds into a fresh folder and returns the release.
+// buildRelease builds the seeds into a fresh folder and returns the
+// release, which Apache Arrow's reader must read as the JSONL says.
 func buildRelease(t testing.TB) string {
 	t.Helper()
 	out := t.TempDir()
 	if _, err := corpus.Build(context.Background(), corpus.Options{Input: "../seeds", Output: out, Version: "v1.0.0", Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
-	return filepath.Join(out, "v1.0.0")
+	dir := filepath.Join(out, "v1.0.0")
+	if err := arrowcheck.Release(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // rewrite replaces a release file and, when fixSums, its manifest entry, so
@@ -205,7 +211,7 @@ func TestValidate(t *testing.T) {
 			f, _ := os.OpenFile(filepath.Join(dir, release.SumsFile), os.O_APPEND|os.O_WRONLY, 0)
 			fmt.Fprintf(f, "%064d  ../../etc/passwd\n", 0)
 			f.Close()
-		}, `SHA256SUMS:7: "../../etc/passwd" is not another file of the release`},
+		}, `SHA256SUMS:9: "../../etc/passwd" is not another file of the release`},
 		{"a record whose source is not an input", func(t *testing.T, dir string) {
 			editManifest(t, dir, func(m *release.Manifest) { m.Inputs = m.Inputs[1:] })
 		}, "corpus.jsonl:1: 000_01f3686a22a4f32d#1: source 000_01f3686a22a4f32d.txt is not among the manifest's inputs"},
@@ -219,7 +225,7 @@ func TestValidate(t *testing.T) {
 		}, `croissant.json: distribution corpus.jsonl: sha256 "0000000000000000000000000000000000000000000000000000000000000000", the file has`},
 		{"a wrong checksum in the card", func(t *testing.T, dir string) {
 			raw, _ := os.ReadFile(filepath.Join(dir, release.CardFile))
-			sum := readManifest(t, dir).Outputs[1].SHA256
+			sum := outputSum(t, dir, release.ParquetFile)
 			rewrite(t, dir, release.CardFile, bytes.Replace(raw, []byte(sum), []byte(strings.Repeat("0", 64)), 1), true)
 		}, "corpus.parquet: sha256 0000000000000000000000000000000000000000000000000000000000000000, not"},
 		{"a wrong checksum of a source in the card", func(t *testing.T, dir string) {
@@ -293,4 +299,16 @@ func TestValidateCorruptedParquet(t *testing.T) {
 			t.Errorf("byte %d changed: %s", offset, problems)
 		}
 	}
+}
+
+// outputSum is the sha256 the manifest gives the release's file name.
+func outputSum(t *testing.T, dir, name string) string {
+	t.Helper()
+	for _, o := range readManifest(t, dir).Outputs {
+		if o.Path == name {
+			return o.SHA256
+		}
+	}
+	t.Fatalf("the manifest lists no %s", name)
+	return ""
 }

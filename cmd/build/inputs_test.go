@@ -25,7 +25,10 @@ import (
 //	cut FILE N                    FILE without its last N bytes
 //	replace FILE OLD NEW          FILE with OLD replaced by NEW, once (as sed
 //	                              would, without depending on a sed)
+//	arrowcheck DIR...             each release read with Apache Arrow's Parquet
+//	                              reader and compared with its JSONL
 var scriptCommands = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"arrowcheck": arrowCheck,
 	"compress": func(ts *testscript.TestScript, neg bool, args []string) {
 		if len(args) != 3 {
 			ts.Fatalf("usage: compress gzip|zstd FILE OUT")

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/nkcorpus/builder/internal/arrowcheck"
 )
 
 func TestMain(m *testing.M) {
@@ -26,6 +28,19 @@ func TestScripts(t *testing.T) {
 			return copyDir(seeds, filepath.Join(env.WorkDir, "seeds"))
 		},
 	})
+}
+
+// arrowCheck reads each release named with Apache Arrow's Parquet reader
+// and compares its rows with the JSONL: arrowcheck DIR...
+func arrowCheck(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: arrowcheck DIR...")
+	}
+	for _, dir := range args {
+		if err := arrowcheck.Release(ts.MkAbs(dir)); err != nil {
+			ts.Fatalf("%s: %v", dir, err)
+		}
+	}
 }
 
 func copyDir(from, to string) error {
