@@ -78,13 +78,48 @@ type builder struct {
 // Build reads every capture under opts.Input and publishes the release
 // opts.Output/opts.Version. It returns the release's manifest.
 func Build(ctx context.Context, opts Options) (release.Manifest, error) {
+	p, err := prepare(ctx, opts)
+	if err != nil {
+		return p.m, err
+	}
+	w, err := release.Create(opts.Output, p.m, opts.Force)
+	if err != nil {
+		return p.m, err
+	}
+	defer w.Abort()
+	out := newReleaseSink(w, &p.m, opts.DuplicateWindow)
+	if err := p.run(ctx, p.files, out); err != nil {
+		return p.m, err
+	}
+	return p.publish(w)
+}
+
+// prepared is a build with its inputs listed and its readers loaded, and
+// the manifest filled with everything but what the captures give.
+type prepared struct {
+	opts     Options
+	m        release.Manifest
+	files    []inputFile
+	b        *builder
+	progress Progress
+	start    time.Time
+}
+
+// prepare checks the options, lists and checks every input, and loads
+// sources.tsv, the gazetteer and the outlet registry: all before anything
+// is written, so that a bad input or option leaves nothing behind.
+func prepare(ctx context.Context, opts Options) (*prepared, error) {
 	if opts.Workers < 1 {
 		opts.Workers = runtime.NumCPU()
 	}
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	m := release.Manifest{
+	if opts.ShardSize <= 0 {
+		opts.ShardSize = release.DefaultShardSize
+	}
+	p := &prepared{opts: opts, start: time.Now()}
+	p.m = release.Manifest{
 		Dataset:       Dataset,
 		Version:       opts.Version,
 		SchemaVersion: schema.Version,
@@ -93,58 +128,87 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 		Options:       release.Options{DuplicateWindow: opts.DuplicateWindow, MaxFileSize: opts.MaxFileSize, ShardSize: opts.ShardSize},
 		Counts:        release.NewCounts(),
 	}
-	// Every input is listed and checked before the release is created, so
-	// that a bad one leaves nothing behind; creating it refuses a bad or
-	// existing version, and a busy output folder, before any capture is read.
 	if err := checkOverlap(opts.Input, opts.Output); err != nil {
-		return m, err
+		return p, err
 	}
 	files, err := listInputs(ctx, opts.Input)
 	if err != nil {
-		return m, err
+		return p, err
 	}
+	p.files = files
 	sources, sourcesInfo, err := readSources(opts.Input, buildDay(os.Getenv("SOURCE_DATE_EPOCH")))
 	if err != nil {
-		return m, err
+		return p, err
 	}
-	m.Sources = sourcesInfo
+	p.m.Sources = sourcesInfo
 	warnUnlisted(sourcesInfo, sources, files)
 	matcher, gazetteer, err := loadMatcher(opts.Gazetteer)
 	if err != nil {
-		return m, err
+		return p, err
 	}
-	m.Gazetteer = gazetteer
+	p.m.Gazetteer = gazetteer
 	outlets, outletsInfo, err := loadOutlets(opts.Outlets)
 	if err != nil {
-		return m, err
+		return p, err
 	}
-	m.Outlets = outletsInfo
-	w, err := release.Create(opts.Output, m, opts.Force)
-	if err != nil {
-		return m, err
-	}
-	defer w.Abort()
+	p.m.Outlets = outletsInfo
+	p.b = &builder{ctx: ctx, opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher, outlets: outlets}
+	return p, nil
+}
 
-	b := &builder{ctx: ctx, opts: opts, sources: sources, detector: language.NewDetector(), matcher: matcher, outlets: outlets}
-	duplicates := neardup.NewIndex(opts.DuplicateWindow)
-	progress := Progress{TotalFiles: len(files)}
-	for _, f := range files {
-		progress.TotalBytes += f.size
+// recordSink is where a build's records go, in id order, each with its
+// near-duplicate signature.
+type recordSink interface {
+	write(rec schema.Record, sig neardup.Signature) error
+}
+
+// releaseSink marks each record's near-duplicate and writes it into the
+// release, counting it into the manifest.
+type releaseSink struct {
+	w          *release.Writer
+	m          *release.Manifest
+	duplicates *neardup.Index
+	order      idOrder
+}
+
+func newReleaseSink(w *release.Writer, m *release.Manifest, window int) *releaseSink {
+	return &releaseSink{w: w, m: m, duplicates: neardup.NewIndex(window)}
+}
+
+func (s *releaseSink) write(rec schema.Record, sig neardup.Signature) error {
+	rec.DuplicateOf = optional(s.duplicates.Add(rec.ID, sig))
+	if err := s.order.check(rec.ID); err != nil {
+		return err
 	}
-	start := time.Now()
-	report := func() {
-		if opts.Progress != nil {
-			progress.Elapsed = time.Since(start)
-			opts.Progress(progress)
-		}
+	if err := s.w.Write(rec); err != nil {
+		return err
+	}
+	s.m.Counts.Add(rec)
+	return nil
+}
+
+// report hands the build's progress to the caller.
+func (p *prepared) report() {
+	if p.opts.Progress != nil {
+		p.progress.Elapsed = time.Since(p.start)
+		p.opts.Progress(p.progress)
+	}
+}
+
+// run reads the inputs files, which are p.files or a contiguous run of
+// them, on the workers and hands their records to out in id order, noting
+// each input in the manifest.
+func (p *prepared) run(ctx context.Context, files []inputFile, out recordSink) error {
+	p.progress.TotalFiles = len(files)
+	for _, f := range files {
+		p.progress.TotalBytes += f.size
 	}
 	var current *release.Input // the input whose captures are being written
 	var read int64             // bytes of it read so far, for progress
-	var order idOrder
-	err = inOrder(ctx, opts.Workers, filesInFlight*opts.Workers, bytesInFlight,
+	return inOrder(ctx, p.opts.Workers, filesInFlight*p.opts.Workers, bytesInFlight,
 		func(submit func(int64, func() captureResult) error) error {
 			for i, f := range files {
-				if err := b.readFile(i, f, submit); err != nil {
+				if err := p.b.readFile(i, f, submit); err != nil {
 					return err
 				}
 			}
@@ -156,43 +220,39 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 			}
 			if r.end != nil {
 				finishInput(current, r.end)
-				m.Inputs = append(m.Inputs, *current)
-				progress.Files++
-				progress.Bytes += current.Bytes - read
+				p.m.Inputs = append(p.m.Inputs, *current)
+				p.progress.Files++
+				p.progress.Bytes += current.Bytes - read
 				current = nil
-				report()
+				p.report()
 				return nil
 			}
 			clock := startLap()
 			addCapture(current, r)
 			for i, rec := range r.records {
-				rec.DuplicateOf = optional(duplicates.Add(rec.ID, r.signatures[i]))
-				r.stages.Duplicates += clock.next()
-				if err := order.check(rec.ID); err != nil {
+				if err := out.write(rec, r.signatures[i]); err != nil {
 					return err
 				}
-				if err := w.Write(rec); err != nil {
-					return err
-				}
-				m.Counts.Add(rec)
 				r.stages.Write += clock.next()
 			}
-			progress.Bytes += r.read - read
+			p.progress.Bytes += r.read - read
 			read = r.read
-			progress.Records += len(r.records)
-			progress.Stages.add(r.stages)
+			p.progress.Records += len(r.records)
+			p.progress.Stages.add(r.stages)
 			return nil
 		})
-	if err != nil {
-		return m, err
-	}
-	if problems := m.Problems(); opts.Strict && len(problems) > 0 {
-		return m, strictError(problems)
+}
+
+// publish completes the release, unless strict mode finds something left
+// out.
+func (p *prepared) publish(w *release.Writer) (release.Manifest, error) {
+	if problems := p.m.Problems(); p.opts.Strict && len(problems) > 0 {
+		return p.m, strictError(problems)
 	}
 	clock := startLap()
-	m, err = w.Publish(m)
-	progress.Stages.Write += clock.next()
-	report()
+	m, err := w.Publish(p.m)
+	p.progress.Stages.Write += clock.next()
+	p.report()
 	return m, err
 }
 

@@ -708,7 +708,7 @@ func TestHeaderText(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://example.am/Ханкенди": "https://example.am/Ханкенди",
 		"https://example.am/caf\xe9":  "https://example.am/caf%E9",
-		"<urn:uuid:1\x01>":            "<urn:uuid:1>",
+		"<urn:uuid:1\x01>":            "<urn:uuid:1%01>",
 	} {
 		if got := headerText(in); got != want {
 			t.Errorf("headerText(%q) = %q, want %q", in, got, want)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -260,23 +261,26 @@ func (b *builder) read(c *capture.Capture, ctx captureContext, res *captureResul
 }
 
 // headerText holds a value of a WARC header, which no decoder has read, to
-// the rules of every field: valid UTF-8, each byte that is not written %XX
-// (as a URL writes it), and no control characters.
+// the rules of every field: valid UTF-8 without control characters. Each
+// byte that breaks them is written %XX, as a URL writes it, so the value
+// can be read back.
 func headerText(s string) string {
-	if !utf8.ValidString(s) {
-		var b strings.Builder
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				fmt.Fprintf(&b, "%%%02X", s[i])
-			} else {
-				b.WriteString(s[i : i+size])
-			}
-			i += size
-		}
-		s = b.String()
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
 	}
-	return decode.Clean(s)
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsControl(r) {
+			for _, c := range []byte(s[i : i+size]) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // cleanItem holds an item of an HTML page to the rule decoded text follows,

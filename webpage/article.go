@@ -132,7 +132,17 @@ func contentBlocks(res *trafilatura.ExtractResult) []block {
 	if res.ContentNode == nil {
 		return nil
 	}
-	return blocksOf(res.ContentNode, nil, nil)
+	// go-trafilatura gives a short page's only paragraph twice (its
+	// baseline run appended to its main run): a block repeating the one
+	// before it is that, not the article.
+	blocks := blocksOf(res.ContentNode, nil, nil)
+	out := blocks[:0]
+	for _, b := range blocks {
+		if len(out) == 0 || b.text != out[len(out)-1].text {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // isBlob reports a main text most of which is not the text of any block of

