@@ -108,3 +108,34 @@ func exitCode(err error) int {
 	}
 	return -1
 }
+
+// TestKilledShard kills a shard's build with SIGKILL halfway: the merge
+// names the half-written part and publishes nothing.
+func TestKilledShard(t *testing.T) {
+	bin, err := exec.LookPath("build")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	input := slowInput(t)
+	shard := exec.Command(bin, "--input", input, "--output", out, "--shard", "1/1", "--workers", "1")
+	if err := shard.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m, _ := filepath.Glob(filepath.Join(out, "dev.parts", ".1-of-1.tmp-*")); len(m) > 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	shard.Process.Kill()
+	shard.Wait()
+	b, err := exec.Command(bin, "merge", "--input", input, "--output", out).CombinedOutput()
+	if code := exitCode(err); code == 0 || !strings.Contains(string(b), "no finished part (half-written, their builds stopped: 1-of-1)") {
+		t.Errorf("merge after a killed shard: exit %d\n%s", code, b)
+	}
+	if _, err := os.Stat(filepath.Join(out, "dev")); !os.IsNotExist(err) {
+		t.Errorf("a release was published (%v)", err)
+	}
+}

@@ -139,7 +139,7 @@ func cmpOr(s, fallback string) string {
 // run is the whole program; it returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	builder := builderInfo()
-	flags := buildFlags()
+	flags := append(buildFlags(), shardFlags()...)
 	app := &cli.App{
 		Name:                 "build",
 		Usage:                "build a versioned corpus of news captures (JSONL, Parquet, manifest)",
@@ -151,6 +151,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		OnUsageError:         onUsageError,
 		Flags:                flags,
 		Commands: []*cli.Command{
+			mergeCommand(stdout, stderr, builder),
 			validateCommand(stdout),
 			diffCommand(stdout),
 			completionCommand(stdout),
@@ -205,6 +206,10 @@ func build(c *cli.Context, builder release.Builder, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	shard, sharded, err := shardOf(c, os.Getenv)
+	if err != nil {
+		return err
+	}
 	var final corpus.Progress
 	var progress *progressWriter
 	if !c.Bool("quiet") {
@@ -219,6 +224,9 @@ func build(c *cli.Context, builder release.Builder, stdout, stderr io.Writer) er
 		if progress != nil {
 			progress.update(p)
 		}
+	}
+	if sharded {
+		return buildShard(c, opts, shard, stderr)
 	}
 	m, err := corpus.Build(c.Context, opts)
 	if err != nil {
