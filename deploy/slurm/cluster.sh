@@ -42,7 +42,7 @@ SlurmdLogFile=$dir/log/slurmd.log
 ReturnToService=2
 MpiDefault=none
 SchedulerParameters=sched_interval=1
-NodeName=$host CPUs=$(nproc) State=UNKNOWN
+NodeName=$host CPUs=$(nproc) RealMemory=$(($(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 * 9 / 10)) State=UNKNOWN
 PartitionName=main Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 	/usr/sbin/slurmctld -f "$dir/slurm.conf"
