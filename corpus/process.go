@@ -174,6 +174,9 @@ func (b *builder) capture(i int, f inputFile, c *capture.Capture, sum string) ca
 	res.records = make([]schema.Record, 0, len(found.Items))
 	res.signatures = make([]neardup.Signature, 0, len(found.Items))
 	for _, it := range found.Items {
+		if b.ctx.Err() != nil {
+			break // interrupted: the build ends without this capture
+		}
 		if size := bodySize(it); size > maxBodyBytes {
 			res.dropped = append(res.dropped, b.dropped(*c, it.LineStart, it.LineEnd,
 				fmt.Sprintf("body of %d bytes, over the limit of %d a record (no article is this long: split the capture to keep it)", size, maxBodyBytes)))
