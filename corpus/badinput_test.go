@@ -187,7 +187,7 @@ func TestBadInput(t *testing.T) {
 	// A record may not hold a body that large: the item is dropped, with
 	// the reason.
 	if d := got["long-line.txt"].Dropped; len(d) != 1 || d[0].LineStart != 1 || d[0].LineEnd != 1 ||
-		d[0].Reason != "body of 10485747 bytes, over the limit of 4194304 a record (no article is this long: split the capture to keep it)" {
+		d[0].Reason != "a line of 10485748 bytes, over the limit of 4194304 a record's body may hold" {
 		t.Errorf("long line: dropped %+v", d)
 	}
 }

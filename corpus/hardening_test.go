@@ -549,6 +549,8 @@ func TestSourcesHeader(t *testing.T) {
 func TestRecordBounds(t *testing.T) {
 	input := t.TempDir()
 	write(t, filepath.Join(input, "word.txt"), []byte(strings.Repeat("Karabakh ", (maxBodyBytes+10)/9)))
+	paragraph := "The road from Goris to Lachin reopened on Tuesday after two days of repairs, officials said.\n\n"
+	write(t, filepath.Join(input, "paragraphs.txt"), []byte(strings.Repeat(paragraph, maxBodyBytes/len(paragraph)+10)))
 	write(t, filepath.Join(input, "mentions.txt"), []byte("Shusha again\n\n"+strings.Repeat("Shusha ", maxMentions+500)+"\n"))
 	write(t, filepath.Join(input, "emoji.txt"), []byte("😀🇦🇲 \u200d\u200f\u200b 🙂\n"))
 	m, dir, err := tryBuild(t, input, Options{})
@@ -559,8 +561,11 @@ func TestRecordBounds(t *testing.T) {
 	for _, in := range m.Inputs {
 		got[in.Path] = in
 	}
-	if in := got["word.txt"]; in.Records != 0 || len(in.Dropped) != 1 || !strings.Contains(in.Dropped[0].Reason, "over the limit of 4194304 a record") {
+	if in := got["word.txt"]; in.Records != 0 || len(in.Dropped) != 1 || !strings.Contains(in.Dropped[0].Reason, "over the limit of 4194304 a record's body may hold") {
 		t.Errorf("word.txt: %d records, dropped %+v", in.Records, in.Dropped)
+	}
+	if in := got["paragraphs.txt"]; in.Records != 0 || len(in.Dropped) != 1 || !strings.Contains(in.Dropped[0].Reason, "over the limit of 4194304 a record (no article is this long") {
+		t.Errorf("paragraphs.txt: %d records, dropped %+v", in.Records, in.Dropped)
 	}
 	if in := got["emoji.txt"]; in.Records != 0 || len(in.Dropped) != 1 || !strings.HasPrefix(in.Dropped[0].Reason, "no words") {
 		t.Errorf("emoji.txt: %d records, dropped %+v", in.Records, in.Dropped)
