@@ -24,17 +24,26 @@ import (
 // Declared decodes raw capture bytes that declare their charset (a label
 // such as "utf-8", "cp1251" or "latin1"; "" for none).
 func Declared(raw []byte, charset string) (Text, error) {
-	enc, name := lookup(charset)
-	if enc == nil || len(bytes.TrimSpace(raw)) == 0 {
-		return Decode(raw)
-	}
-	if _, ok, _ := byBOM(raw); ok {
-		return Decode(raw)
-	}
-	if t, ok := declared(raw, enc, name); ok {
+	if t, ok := InCharset(raw, charset); ok {
 		return t, nil
 	}
 	return Decode(raw)
+}
+
+// InCharset decodes raw in the charset a label declares, if the bytes show
+// the declaration right by the rules above; ok is false for no declaration,
+// one the bytes show wrong, or bytes with a byte-order mark, which wins.
+// A caller with several declarations (a page's HTTP header and its <meta>)
+// tries each in turn before the guess.
+func InCharset(raw []byte, charset string) (t Text, ok bool) {
+	enc, name := lookup(charset)
+	if enc == nil || len(bytes.TrimSpace(raw)) == 0 {
+		return Text{}, false
+	}
+	if _, bom, _ := byBOM(raw); bom {
+		return Text{}, false
+	}
+	return declared(raw, enc, name)
 }
 
 // lookup finds an encoding by its WHATWG label, named by its canonical name

@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding"
 
 	"github.com/nkcorpus/builder/decode"
 )
@@ -31,10 +29,8 @@ func decodePage(raw []byte, httpCharset string) (decode.Text, error) {
 
 func decodeDeclared(raw []byte, httpCharset string) (decode.Text, error) {
 	for _, label := range []string{httpCharset, metaCharset(raw)} {
-		if enc, name := lookup(label); enc != nil {
-			if t, ok := declared(raw, enc, name); ok {
-				return t, nil
-			}
+		if t, ok := decode.InCharset(raw, label); ok {
+			return t, nil
 		}
 	}
 	return decode.Decode(raw)
@@ -50,50 +46,6 @@ func replaceNULs(raw []byte) ([]byte, int) {
 		return raw, 0
 	}
 	return bytes.ReplaceAll(raw, []byte{0}, []byte("\uFFFD")), n
-}
-
-// lookup finds a charset by its WHATWG label ("latin1", "cp1251"…), naming
-// it by its canonical name.
-func lookup(label string) (encoding.Encoding, string) {
-	if strings.TrimSpace(label) == "" {
-		return nil, ""
-	}
-	return charset.Lookup(label)
-}
-
-// declared decodes raw in a declared charset, unless the bytes show the
-// declaration wrong: valid UTF-8 with non-ASCII text declared in a
-// single-byte charset is UTF-8; text declared UTF-8 that is not is left to
-// the guess (ok false).
-func declared(raw []byte, enc encoding.Encoding, name string) (decode.Text, bool) {
-	switch {
-	case name == "utf-8":
-		if !utf8.Valid(raw) {
-			return decode.Text{}, false
-		}
-		t, err := decode.Decode(raw)
-		return t, err == nil
-	case strings.HasPrefix(name, "utf-16"):
-		// A declaration without a byte-order mark: ASCII markup read as
-		// UTF-16 would be nonsense, so only a page with NULs is UTF-16.
-		if bytes.IndexByte(raw[:min(len(raw), 1024)], 0) < 0 {
-			return decode.Text{}, false
-		}
-	case hasNonASCII(raw) && utf8.Valid(raw):
-		t, err := decode.Decode(raw)
-		return t, err == nil
-	}
-	out, err := enc.NewDecoder().Bytes(raw)
-	if err != nil {
-		return decode.Text{}, false
-	}
-	// decode normalises line ends and composition; the bytes are UTF-8 now.
-	t, err := decode.Decode(out)
-	if err != nil {
-		return decode.Text{}, false
-	}
-	t.Encoding = name
-	return t, true
 }
 
 func hasBOM(raw []byte) bool {

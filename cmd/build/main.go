@@ -90,7 +90,7 @@ func buildFlags() []cli.Flag {
 		&cli.Int64Flag{Name: "max-file-size", Value: corpus.DefaultMaxFileSize, Usage: "skip captures larger than `BYTES` (at most 4 GiB)", EnvVars: env("max-file-size")},
 		&cli.StringFlag{Name: "gazetteer", Usage: "add the entities of `FILE` (the TSV format of mention/gazetteer.tsv) to the built-in gazetteer; an id already there is replaced", EnvVars: env("gazetteer")},
 		&cli.StringFlag{Name: "outlets", Usage: "add the outlets of `FILE` (the TSV format of outlet/outlets.tsv) to the built-in registry; a name already there is replaced", EnvVars: env("outlets")},
-		&cli.BoolFlag{Name: "strict", Usage: "fail, writing no release, if any input is skipped, item dropped or sources.tsv row ignored", EnvVars: env("strict")},
+		&cli.BoolFlag{Name: "strict", Usage: "fail, writing no release, if any input is skipped, item dropped, WARC record damaged, or sources.tsv row ignored or warned about", EnvVars: env("strict")},
 		&cli.IntFlag{Name: "duplicate-window", Value: neardup.DefaultWindow, Usage: "compare each record with the `N` records before it (in id order) for near-duplicates; 0 compares with all, memory growing with the corpus", EnvVars: env("duplicate-window")},
 		&cli.Int64Flag{Name: "shard-size", Value: release.DefaultShardSize, Usage: "cut the data into shards of at most `BYTES` of JSONL each (at most 2 GiB, GitHub's limit on a release file)", EnvVars: env("shard-size")},
 		&cli.StringFlag{Name: "creator", Usage: "the dataset's creator `NAME`, for the card and croissant.json (default: dataset.json's, else nkcorpus)", EnvVars: env("creator")},
@@ -174,7 +174,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1 // the problems are printed
 	}
 	fmt.Fprintln(stderr, "build:", err)
-	if errors.Is(err, release.ErrExists) || errors.Is(err, release.ErrBadVersion) || errors.Is(err, release.ErrLocked) {
+	if errors.Is(err, release.ErrExists) || errors.Is(err, release.ErrBadVersion) || errors.Is(err, release.ErrLocked) || errors.Is(err, corpus.ErrOverlap) {
 		return 2
 	}
 	return 1
