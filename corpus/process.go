@@ -92,6 +92,7 @@ func (b *builder) readFile(i int, f inputFile, submit func(int64, func() capture
 			r.stages.Read = read
 			return r
 		})
+		clock.next() // the wait for room in flight is not reading
 		return submitErr
 	})
 	switch {
