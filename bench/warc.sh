@@ -87,4 +87,4 @@ for size in "${sizes[@]}"; do
 done
 
 echo "HTML extraction alone (go test -bench, one core):"
-go test -run '^$' -bench . -benchtime 2s -cpu 1 ./webpage | grep -E '^Benchmark' || true
+go test -run '^$' -bench . -benchtime 2s -cpu 1 ./webpage -args -htmlbench "$(cd ../shared/htmlbench && pwd)" | grep -E '^Benchmark' || true
