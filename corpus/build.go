@@ -280,10 +280,7 @@ func finishInput(in *release.Input, end *fileEnd) {
 	}
 	if w := end.warc; w != nil {
 		in.Layout = release.LayoutWARC
-		in.WARC = &release.WARC{Records: w.Records, Captures: w.Captures, NotCaptures: w.NotCaptures}
-		for _, d := range w.Damage {
-			in.WARC.Damage = append(in.WARC.Damage, release.Damage{Offset: d.Offset, Problem: d.Problem})
-		}
+		in.WARC = w
 	}
 }
 

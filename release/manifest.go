@@ -3,6 +3,7 @@ package release
 import (
 	"fmt"
 
+	"github.com/nkcorpus/builder/capture"
 	"github.com/nkcorpus/builder/schema"
 )
 
@@ -74,22 +75,10 @@ type Input struct {
 // layouts are their captures'.
 const LayoutWARC = "warc"
 
-// WARC is what a WARC file held: its records, the captures among them,
-// why the others are not captures, and what could not be read.
-type WARC struct {
-	Records  int `json:"records"`
-	Captures int `json:"captures"`
-	// NotCaptures counts the other records by why: "request", "revisit",
-	// "response 404", "response 200 image/png"…
-	NotCaptures map[string]int `json:"not_captures"`
-	Damage      []Damage       `json:"damage,omitempty"`
-}
-
-// Damage is a part of a WARC file that could not be read.
-type Damage struct {
-	Offset  int64  `json:"offset"`
-	Problem string `json:"problem"`
-}
+// WARC is what a WARC file held, as capture.Read counts it: its records,
+// the captures among them, why the others are not captures, and what could
+// not be read. The manifest writes it as it is.
+type WARC = capture.WARC
 
 // Dropped is an item found in an input that yields no record, or a capture
 // of a WARC that gave nothing to read (then Position, Record and Offset
