@@ -40,6 +40,7 @@ func TestNormalize(t *testing.T) {
 		{"Radio Free Europe/Radio Liberty", "RFE/RL", "CZ"},
 		{"ANADOLU AJANSI", "Anadolu Ajansı", "TR"}, // the Turkish edition's name
 		{"Anadolu Agency", "Anadolu Agency", "TR"},
+		{"German Marshall Fund of the United States", "GMF", "US"}, // as it names itself
 		{"Libération", "Libération", "FR"},
 		{"Liberation", "Libération", "FR"},
 		{"hetq.am", "Hetq", "AM"},
@@ -214,6 +215,7 @@ func TestFromURL(t *testing.T) {
 		{"https://www.bbc.com/russian/articles/x", "BBC News Русская служба", "GB", true},
 		{"https://www.bbc.co.uk/azeri/region-1", "BBC News Azərbaycanca", "GB", true},
 		{"https://www.bbc.com/news/world-europe-1", "BBC News", "GB", true},
+		{"https://www.dw.com/tr/x/a-1", "DW Türkçe", "DE", true},
 		// a staging host is its site's
 		{"https://www.staging.libe.io/international/europe/x", "Libération", "FR", true},
 		// mirrors and viewers map to the platform
@@ -372,7 +374,7 @@ func TestCredit(t *testing.T) {
 		{"Sources: Reuters, AFP", want{"Reuters", FormSource}},
 		{"Source : Azatutyun", want{"Azatutyun", FormSource}},
 		{"Kaynak: AA", want{"Anadolu Agency", FormSource}},
-		{"Haber Kaynağı: Anadolu Ajansı (AA)", want{"Anadolu Agency", FormSource}},
+		{"Haber Kaynağı: Anadolu Ajansı (AA)", want{"Anadolu Ajansı", FormSource}},
 		{"Source: Azatutyun (RFE/RL Armenian Service)", want{"Azatutyun", FormSource}},
 		{"Mənbə: APA", want{"APA", FormSource}},
 		{"Mənbə: report.az", want{"Report.az", FormSource}},
@@ -449,7 +451,7 @@ func TestCredit(t *testing.T) {
 		// an agency named alone, in a byline, or at the end of a text
 		{"Associated Press", want{"Associated Press", FormAgency}},
 		{"AA", want{"Anadolu Agency", FormAgency}},
-		{"Anadolu Ajansı", want{"Anadolu Agency", FormAgency}},
+		{"Anadolu Ajansı", want{"Anadolu Ajansı", FormAgency}},
 		{"By Reuters", want{"Reuters", FormAgency}},
 		{"By Al Jazeera Staff", want{"Al Jazeera", FormAgency}},
 		{"By Patrick Reevell", want{}},
