@@ -33,7 +33,7 @@
 //	                           is Anadolu Ajansı, aa.com.tr Anadolu Agency)
 //	         Unicode domains may be written as such.
 //	aliases  other names met in text, "|"-separated: abbreviations
-//	         ("AA"), other languages and scripts ("Anadolu Ajansı",
+//	         ("AA"), other languages and scripts ("الأناضول",
 //	         "РИА Новости"), legal names ("ТРК ВС РФ «Звезда»")
 //
 // Names and aliases are compared folded: letter case and accents aside,

@@ -43,6 +43,7 @@ func TestNormalize(t *testing.T) {
 		{"German Marshall Fund of the United States", "GMF", "US"}, // as it names itself
 		{"Libération", "Libération", "FR"},
 		{"Liberation", "Libération", "FR"},
+		{"LIBERATION", "Libération", "FR"},
 		{"hetq.am", "Hetq", "AM"},
 		{"  OC   Media ", "OC Media", "GE"},
 		{"Agos, Turkey", "Agos", "TR"},
