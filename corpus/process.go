@@ -428,10 +428,8 @@ func (b *builder) outletOf(it extract.Item, ctx captureContext, single bool, lin
 		return b.outlets.Normalize(ctx.outlet), true
 	}
 	if single {
-		for _, line := range lines {
-			if c, ok := b.outlets.Credit(line); ok && c.Form != outlet.FormCopyright {
-				return c.Outlet, true
-			}
+		if o, ok := b.outlets.Publisher(lines); ok {
+			return o, true
 		}
 	}
 	if it.Outlet != "" {

@@ -62,6 +62,28 @@ func (reg *Registry) Credit(line string) (Credit, bool) {
 	return Credit{}, false
 }
 
+// Publisher finds the original publisher a capture of one article credits
+// in its lines: the first source credit or agency dateline, else the first
+// agency named alone or at the end of a line, the least explicit form; a
+// page may print "AA" under its headline and credit "Kaynak: Anadolu Ajansı
+// (AA)" below the text. A copyright line is the site's own, no credit of
+// the text.
+func (reg *Registry) Publisher(lines []string) (Outlet, bool) {
+	var agency Outlet
+	found := false
+	for _, line := range lines {
+		c, ok := reg.Credit(line)
+		switch {
+		case !ok || c.Form == FormCopyright:
+		case c.Form != FormAgency:
+			return c.Outlet, true
+		case !found:
+			agency, found = c.Outlet, true
+		}
+	}
+	return agency, found
+}
+
 // tidy makes one line of single spaces, without zero-width characters; a
 // line that is already tidy is returned as it is, without copying.
 func tidy(s string) string {

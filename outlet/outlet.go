@@ -27,9 +27,13 @@
 //	                           its own, named by that host
 //	           name.*          any host whose first label is name: the
 //	                           mirrors run under that name (nitter.*, redlib.*)
+//	           example.com/tr  the pages under the first path segment /tr of
+//	                           this host and of every host under it: an
+//	                           edition with a name of its own (aa.com.tr/tr
+//	                           is Anadolu Ajansı, aa.com.tr Anadolu Agency)
 //	         Unicode domains may be written as such.
 //	aliases  other names met in text, "|"-separated: abbreviations
-//	         ("AA"), other languages and scripts ("Anadolu Ajansı",
+//	         ("AA"), other languages and scripts ("الأناضول",
 //	         "РИА Новости"), legal names ("ТРК ВС РФ «Звезда»")
 //
 // Names and aliases are compared folded: letter case and accents aside,
@@ -54,6 +58,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,11 +84,12 @@ type Entry struct {
 // Registry is a list of outlets with unique names, indexed by name, alias
 // and domain. Once built it is only read, by any number of goroutines.
 type Registry struct {
-	Entries []Entry
-	names   map[string]int // folded name or alias → entry
-	hosts   map[string]int // domain → entry
-	hosting map[string]bool
-	mirrors map[string]int // first label of a "name.*" pattern → entry
+	Entries  []Entry
+	names    map[string]int // folded name or alias → entry
+	hosts    map[string]int // domain → entry
+	hosting  map[string]bool
+	mirrors  map[string]int // first label of a "name.*" pattern → entry
+	editions map[string]int // "domain/segment" → entry
 }
 
 //go:embed outlets.tsv
@@ -186,9 +192,16 @@ func parseEntry(fields []string) (Entry, error) {
 // lower-case ASCII.
 func parseDomain(d string) (string, error) {
 	bad := func() error { // built only on failure: the registry has thousands of domains
-		return fmt.Errorf("domain %q is not a host name (example.com, *.example.com or name.*)", d)
+		return fmt.Errorf("domain %q is not a host name (example.com, *.example.com, name.* or example.com/segment)", d)
 	}
-	if strings.ContainsAny(d, "/:@ ") {
+	if host, segment, ok := strings.Cut(d, "/"); ok {
+		ascii, hostOK := canonicalHost(host)
+		if !hostOK || !pathSegment.MatchString(segment) {
+			return "", bad()
+		}
+		return ascii + "/" + strings.ToLower(segment), nil
+	}
+	if strings.ContainsAny(d, ":@ ") {
 		return "", bad()
 	}
 	if label, ok := strings.CutSuffix(d, ".*"); ok {
@@ -208,6 +221,9 @@ func parseDomain(d string) (string, error) {
 	}
 	return ascii, nil
 }
+
+// pathSegment is an edition's first path segment: "tr", "russian", "pt-br".
+var pathSegment = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 
 // keys are what a row claims in its file: its folded names, and its
 // domains (marked apart, so a domain and a name never clash).
@@ -259,7 +275,7 @@ func (reg *Registry) Add(other *Registry) {
 // index builds the lookup maps; a later row wins over an earlier one.
 func (reg *Registry) index() {
 	reg.names, reg.hosts = map[string]int{}, map[string]int{}
-	reg.hosting, reg.mirrors = map[string]bool{}, map[string]int{}
+	reg.hosting, reg.mirrors, reg.editions = map[string]bool{}, map[string]int{}, map[string]int{}
 	for i, e := range reg.Entries {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			reg.names[fold(n)] = i
@@ -271,6 +287,8 @@ func (reg *Registry) index() {
 				reg.hosts[d], reg.hosting[d] = i, true
 			case strings.HasSuffix(d, ".*"):
 				reg.mirrors[strings.TrimSuffix(d, ".*")] = i
+			case strings.Contains(d, "/"):
+				reg.editions[d] = i
 			default:
 				reg.hosts[d] = i
 				delete(reg.hosting, d)
@@ -361,7 +379,7 @@ func (reg *Registry) domain(name string) (Outlet, bool) {
 	if !ok {
 		return Outlet{}, false
 	}
-	return reg.registered(host)
+	return reg.registered(host, "")
 }
 
 // canonicalHost returns a host name in lower-case ASCII, without a trailing

@@ -38,9 +38,12 @@ func TestNormalize(t *testing.T) {
 		{"Karabakh Herald, Azerbaijan", "Karabakh Herald", "AZ"},
 		{"Smith, Jones and Partners", "Smith, Jones and Partners", ""},
 		{"Radio Free Europe/Radio Liberty", "RFE/RL", "CZ"},
-		{"ANADOLU AJANSI", "Anadolu Agency", "TR"},
+		{"ANADOLU AJANSI", "Anadolu Ajansı", "TR"}, // the Turkish edition's name
+		{"Anadolu Agency", "Anadolu Agency", "TR"},
+		{"German Marshall Fund of the United States", "GMF", "US"}, // as it names itself
 		{"Libération", "Libération", "FR"},
 		{"Liberation", "Libération", "FR"},
+		{"LIBERATION", "Libération", "FR"},
 		{"hetq.am", "Hetq", "AM"},
 		{"  OC   Media ", "OC Media", "GE"},
 		{"Agos, Turkey", "Agos", "TR"},
@@ -67,6 +70,10 @@ func TestRegistryErrors(t *testing.T) {
 		{head + "X\tAM\tnews\t10.0.0.1\t\n", `domain "10.0.0.1" is not`},
 		{head + "X\tAM\tnews\tlocalhost\t\n", `domain "localhost" is not`},
 		{head + "X\tAM\tnews\tmirror.of.*\t\n", `domain "mirror.of.*" is not`},
+		{head + "X\tAM\tnews\tx.am/tr/en\t\n", `domain "x.am/tr/en" is not`},
+		{head + "X\tAM\tnews\tx.am/\t\n", `domain "x.am/" is not`},
+		{head + "X\tAM\tnews\t10.0.0.1/tr\t\n", `domain "10.0.0.1/tr" is not`},
+		{head + "X\tAM\tnews\tx.am/tr\t\nY\tAM\tnews\tx.am/TR\t\n", `user.tsv:3: Y: "x.am/tr" is already on line 2`},
 		{head + "X\tAM\tnews\tx.am\t--\n", `user.tsv:2: X: alias "--" has no letters or digits`},
 		{head + "X\tAM\tnews\tx.am\tXN\nY\tAM\tnews\ty.am\tx-n\n", `user.tsv:3: Y: "xn" is already on line 2`},
 		{head + "X\tAM\tnews\tx.am\t\nY\tAM\tnews\tWWW.X.AM\t\n", `user.tsv:3: Y: "x.am" is already on line 2`},
@@ -203,6 +210,15 @@ func TestFromURL(t *testing.T) {
 		{"//meduza.io/amp/news/2024/04/17/x", "Meduza", "LV", true},
 		{"lenta.ru/news/2026/02/04/x/", "Lenta.ru", "RU", true},
 		{"https://tass.com:443/world/1", "TASS", "RU", true},
+		// a language edition under its path's first segment
+		{"https://www.aa.com.tr/tr/dunya/x/1", "Anadolu Ajansı", "TR", true},
+		{"https://www.aa.com.tr/en/world/x/1", "Anadolu Agency", "TR", true},
+		{"https://www.bbc.com/russian/articles/x", "BBC News Русская служба", "GB", true},
+		{"https://www.bbc.co.uk/azeri/region-1", "BBC News Azərbaycanca", "GB", true},
+		{"https://www.bbc.com/news/world-europe-1", "BBC News", "GB", true},
+		{"https://www.dw.com/tr/x/a-1", "DW Türkçe", "DE", true},
+		// a staging host is its site's
+		{"https://www.staging.libe.io/international/europe/x", "Libération", "FR", true},
 		// mirrors and viewers map to the platform
 		{"https://old.reddit.com/r/armenia/comments/x", "Reddit", "", true},
 		{"https://libreddit.example.net/r/azerbaijan", "Reddit", "", true},
@@ -274,6 +290,63 @@ func TestFromURL(t *testing.T) {
 	}
 }
 
+// TestEditions checks how a row keyed by a path's first segment meets the
+// rows of the hosts: a nearer host's own row wins, the segment is one whole
+// segment in any letter case, and a bare domain written as a name is the
+// site's main row.
+func TestEditions(t *testing.T) {
+	reg, err := ParseRegistry(strings.NewReader("name\tcountry\tkind\tdomains\taliases\n"+
+		"Example News\tAM\tnews\texample.am\t\n"+
+		"Example Haber\tTR\tnews\texample.am/tr|example.am/tr-tr\t\n"+
+		"Example Sport\tAM\tnews\tsport.example.am\t\n"), "user.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ url, name string }{
+		{"https://example.am/tr/haber/1", "Example Haber"},
+		{"https://www.example.am/TR/haber/1", "Example Haber"},
+		{"https://example.am/tr", "Example Haber"},
+		{"https://example.am/tr-tr/haber/1", "Example Haber"},
+		{"https://en.example.am/tr/haber/1", "Example Haber"},
+		{"https://sport.example.am/tr/haber/1", "Example Sport"},
+		{"https://example.am/tracks/1", "Example News"},
+		{"https://example.am/en/tr/1", "Example News"},
+		{"https://example.am/", "Example News"},
+		{"https://example.am/?tr", "Example News"},
+	} {
+		if got, _ := reg.FromURL(c.url); got.Name != c.name {
+			t.Errorf("FromURL(%q) = %q, want %q", c.url, got.Name, c.name)
+		}
+	}
+	if got := reg.Normalize("example.am"); got.Name != "Example News" {
+		t.Errorf("Normalize(example.am) = %q, want the site's main row", got.Name)
+	}
+}
+
+func TestPublisher(t *testing.T) {
+	reg := builtinRegistry(t)
+	for _, c := range []struct {
+		lines []string
+		want  string // "": no credit
+	}{
+		// a source credit below the text wins over an agency named alone above it
+		{[]string{"Welcome to our website", "Barış gücü bölgeden çekildi", "AA", "Askerler bölgeden tamamen çekildi.", "Haber Kaynağı: Anadolu Ajansı (AA)"}, "Anadolu Ajansı"},
+		{[]string{"AFP", "МОСКВА, 27 сентября — РИА Новости. Текст сообщения."}, "RIA Novosti"},
+		{[]string{"Headline", "AA", "Text of the article."}, "Anadolu Agency"},
+		{[]string{"Text of the article, as the agency wrote it. (AP)", "— AFP"}, "Associated Press"},
+		{[]string{"Source: Reuters", "Source: Associated Press"}, "Reuters"},
+		// a copyright line is the site's own
+		{[]string{"© 2021 Aze.Media", "Text of the article."}, ""},
+		{[]string{"© 2021 Aze.Media", "AA"}, "Anadolu Agency"},
+		{nil, ""},
+	} {
+		got, ok := reg.Publisher(c.lines)
+		if got.Name != c.want || ok != (c.want != "") {
+			t.Errorf("Publisher(%q) = %q %v, want %q", c.lines, got.Name, ok, c.want)
+		}
+	}
+}
+
 func TestCredit(t *testing.T) {
 	reg := builtinRegistry(t)
 	type want struct{ Name, Form string }
@@ -302,7 +375,7 @@ func TestCredit(t *testing.T) {
 		{"Sources: Reuters, AFP", want{"Reuters", FormSource}},
 		{"Source : Azatutyun", want{"Azatutyun", FormSource}},
 		{"Kaynak: AA", want{"Anadolu Agency", FormSource}},
-		{"Haber Kaynağı: Anadolu Ajansı (AA)", want{"Anadolu Agency", FormSource}},
+		{"Haber Kaynağı: Anadolu Ajansı (AA)", want{"Anadolu Ajansı", FormSource}},
 		{"Source: Azatutyun (RFE/RL Armenian Service)", want{"Azatutyun", FormSource}},
 		{"Mənbə: APA", want{"APA", FormSource}},
 		{"Mənbə: report.az", want{"Report.az", FormSource}},
@@ -379,7 +452,7 @@ func TestCredit(t *testing.T) {
 		// an agency named alone, in a byline, or at the end of a text
 		{"Associated Press", want{"Associated Press", FormAgency}},
 		{"AA", want{"Anadolu Agency", FormAgency}},
-		{"Anadolu Ajansı", want{"Anadolu Agency", FormAgency}},
+		{"Anadolu Ajansı", want{"Anadolu Ajansı", FormAgency}},
 		{"By Reuters", want{"Reuters", FormAgency}},
 		{"By Al Jazeera Staff", want{"Al Jazeera", FormAgency}},
 		{"By Patrick Reevell", want{}},

@@ -11,8 +11,10 @@ import (
 
 // FromURL names the outlet of a URL: the registry row of its host or of the
 // nearest domain above it (pretoria.mfa.gov.az is the Azerbaijani foreign
-// ministry, en.apa.az is APA), a publication of a hosting service named by
-// its host, the platform of a mirror, or else the host's registrable domain
+// ministry, en.apa.az is APA, www.staging.libe.io Libération), or of the
+// edition its path's first segment names (aa.com.tr/tr/… is Anadolu
+// Ajansı), a publication of a hosting service named by its host, the
+// platform of a mirror, or else the host's registrable domain
 // ("sonsoz.net"). An archived copy (the Wayback Machine, the AMP cache) is
 // the outlet of the URL it holds. A URL with no host, an IP address, a host
 // that is not a domain, or a link shortener gives no outlet.
@@ -30,7 +32,7 @@ func (reg *Registry) FromURL(rawURL string) (Outlet, bool) {
 	if !ok {
 		return Outlet{}, false
 	}
-	o, ok := reg.registered(host)
+	o, ok := reg.registered(host, firstSegment(u.Path))
 	if !ok {
 		o, ok = reg.mirror(host)
 	}
@@ -95,10 +97,23 @@ func archived(u *url.URL) (string, bool) {
 	return "", false
 }
 
-// registered finds the row of a host or of the nearest domain above it; a
+// firstSegment is the first segment of a URL's path, in lower case, where
+// an edition of a site may be registered ("/tr/dunya/…" gives "tr").
+func firstSegment(path string) string {
+	segment, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	return strings.ToLower(segment)
+}
+
+// registered finds the row of a host or of the nearest domain above it, an
+// edition under the path's first segment before the domain's own row; a
 // host under a hosting service is a publication of its own.
-func (reg *Registry) registered(host string) (Outlet, bool) {
+func (reg *Registry) registered(host, segment string) (Outlet, bool) {
 	for d := host; strings.Contains(d, "."); d = d[strings.Index(d, ".")+1:] {
+		if segment != "" {
+			if i, ok := reg.editions[d+"/"+segment]; ok {
+				return reg.outlet(i), true
+			}
+		}
 		i, ok := reg.hosts[d]
 		if !ok {
 			continue
