@@ -82,13 +82,18 @@ func Build(ctx context.Context, opts Options) (release.Manifest, error) {
 	if err != nil {
 		return p.m, err
 	}
-	w, err := release.Create(opts.Output, p.m, opts.Force)
+	return p.writeRelease(func(out *releaseSink) error { return p.run(ctx, p.files, out) })
+}
+
+// writeRelease creates the release, has fill write its records, and
+// publishes it; on an error nothing is published.
+func (p *prepared) writeRelease(fill func(*releaseSink) error) (release.Manifest, error) {
+	w, err := release.Create(p.opts.Output, p.m, p.opts.Force)
 	if err != nil {
 		return p.m, err
 	}
 	defer w.Abort()
-	out := newReleaseSink(w, &p.m, opts.DuplicateWindow)
-	if err := p.run(ctx, p.files, out); err != nil {
+	if err := fill(newReleaseSink(w, &p.m, p.opts.DuplicateWindow)); err != nil {
 		return p.m, err
 	}
 	return p.publish(w)

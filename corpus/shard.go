@@ -127,19 +127,15 @@ func Merge(ctx context.Context, opts Options) (release.Manifest, error) {
 	if err != nil {
 		return p.m, err
 	}
-	w, err := release.Create(opts.Output, p.m, opts.Force)
-	if err != nil {
-		return p.m, err
-	}
-	defer w.Abort()
-	out := newReleaseSink(w, &p.m, opts.DuplicateWindow)
 	p.progress.TotalFiles = len(p.files)
-	for _, info := range parts {
-		if err := p.mergePart(ctx, info, out); err != nil {
-			return p.m, err
+	return p.writeRelease(func(out *releaseSink) error {
+		for _, info := range parts {
+			if err := p.mergePart(ctx, info, out); err != nil {
+				return err
+			}
 		}
-	}
-	return p.publish(w)
+		return nil
+	})
 }
 
 // mergePart streams one part into the release.

@@ -232,11 +232,17 @@ func build(c *cli.Context, builder release.Builder, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	return report(c, stdout, stderr, opts.Output, m, final)
+}
+
+// report tells what a build or a merge wrote: a summary on stderr unless
+// --quiet, and with --json the same as JSON on stdout.
+func report(c *cli.Context, stdout, stderr io.Writer, output string, m release.Manifest, final corpus.Progress) error {
 	if !c.Bool("quiet") {
-		summarize(stderr, opts.Output, m, final)
+		summarize(stderr, output, m, final)
 	}
 	if c.Bool("json") {
-		return writeJSON(stdout, buildSummary(opts.Output, m))
+		return writeJSON(stdout, buildSummary(output, m))
 	}
 	return nil
 }

@@ -111,13 +111,7 @@ func mergeCommand(stdout, stderr io.Writer, builder release.Builder) *cli.Comman
 			if err != nil {
 				return err
 			}
-			if !c.Bool("quiet") {
-				summarize(stderr, opts.Output, m, final)
-			}
-			if c.Bool("json") {
-				return writeJSON(stdout, buildSummary(opts.Output, m))
-			}
-			return nil
+			return report(c, stdout, stderr, opts.Output, m, final)
 		},
 	}
 }
