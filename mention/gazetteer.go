@@ -23,7 +23,6 @@
 package mention
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	_ "embed"
@@ -32,6 +31,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+
+	"github.com/nkcorpus/builder/internal/tsv"
 )
 
 // Entity is one gazetteer entry.
@@ -74,44 +75,20 @@ var (
 func ParseGazetteer(r io.Reader, name string) (*Gazetteer, error) {
 	g := &Gazetteer{}
 	seen := map[string]int{}
-	scanner := bufio.NewScanner(r)
-	scanner.Buffer(nil, 1<<20)
-	line, sawHeader := 0, false
-	for scanner.Scan() {
-		line++
-		text := strings.TrimSuffix(scanner.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		fields := strings.Split(text, "\t")
-		fail := func(format string, args ...any) error {
-			return fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...))
-		}
-		if !sawHeader {
-			if strings.Join(fields, "\t") != strings.Join(header, "\t") {
-				return nil, fail("header must be %q", strings.Join(header, "\\t"))
-			}
-			sawHeader = true
-			continue
-		}
-		if len(fields) != len(header) {
-			return nil, fail("%d fields, want %d separated by tabs", len(fields), len(header))
-		}
+	err := tsv.Read(r, name, header, func(line int, fields []string) error {
 		e, err := parseEntity(fields)
 		if err != nil {
-			return nil, fail("%v", err)
+			return err
 		}
 		if first, dup := seen[e.ID]; dup {
-			return nil, fail("%s already defined on line %d", e.ID, first)
+			return fmt.Errorf("%s already defined on line %d", e.ID, first)
 		}
 		seen[e.ID] = line
 		g.Entities = append(g.Entities, e)
-	}
-	if err := scanner.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
-	}
-	if !sawHeader {
-		return nil, fmt.Errorf("%s: no header line", name)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return g, nil
 }

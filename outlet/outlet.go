@@ -50,7 +50,6 @@
 package outlet
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	_ "embed"
@@ -63,6 +62,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/nkcorpus/builder/internal/tsv"
 	"golang.org/x/net/idna"
 	"golang.org/x/text/unicode/norm"
 )
@@ -117,46 +117,22 @@ var (
 func ParseRegistry(r io.Reader, name string) (*Registry, error) {
 	reg := &Registry{}
 	owner := map[string]int{} // folded name, alias or domain → line
-	scanner := bufio.NewScanner(r)
-	scanner.Buffer(nil, 1<<20)
-	line, sawHeader := 0, false
-	for scanner.Scan() {
-		line++
-		text := strings.TrimSuffix(scanner.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		fields := strings.Split(text, "\t")
-		fail := func(format string, args ...any) error {
-			return fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...))
-		}
-		if !sawHeader {
-			if strings.Join(fields, "\t") != strings.Join(header, "\t") {
-				return nil, fail("header must be %q", strings.Join(header, "\\t"))
-			}
-			sawHeader = true
-			continue
-		}
-		if len(fields) != len(header) {
-			return nil, fail("%d fields, want %d separated by tabs", len(fields), len(header))
-		}
+	err := tsv.Read(r, name, header, func(line int, fields []string) error {
 		e, err := parseEntry(fields)
 		if err != nil {
-			return nil, fail("%v", err)
+			return err
 		}
 		for _, key := range keys(e) {
 			if first, dup := owner[key]; dup {
-				return nil, fail("%s: %q is already on line %d", e.Name, strings.TrimPrefix(key, "\x00"), first)
+				return fmt.Errorf("%s: %q is already on line %d", e.Name, strings.TrimPrefix(key, "\x00"), first)
 			}
 			owner[key] = line
 		}
 		reg.Entries = append(reg.Entries, e)
-	}
-	if err := scanner.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
-	}
-	if !sawHeader {
-		return nil, fmt.Errorf("%s: no header line", name)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	reg.index()
 	return reg, nil
