@@ -40,7 +40,7 @@ func TestContentEncodings(t *testing.T) {
 			httpResponse("200 OK", "text/html", "Content-Encoding: "+tc.encoding+"\r\n", tc.body))
 		got, f, err := read(t, []byte(raw), 1<<20)
 		if err != nil || len(got) != 1 || string(got[0].Body) != page || len(f.WARC.Damage) != 0 {
-			t.Errorf("Content-Encoding %s: %d captures %q, %+v, %v; want the page", tc.encoding, len(got), got, f.WARC, err)
+			t.Errorf("Content-Encoding %s: %d captures %+v, %+v, %v; want the page", tc.encoding, len(got), got, f.WARC, err)
 		}
 	}
 }
