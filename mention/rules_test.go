@@ -57,3 +57,19 @@ func TestUserGazetteerReplaces(t *testing.T) {
 		t.Errorf("the built-in aliases of a replaced entity still match (-want +got):\n%s", diff)
 	}
 }
+
+// TestCapitalsAsWritten: a name the gazetteer writes with a capital must
+// start with one in the text, even where another name it writes small
+// starts with the same word ("parliament of Nagorno-Karabakh").
+func TestCapitalsAsWritten(t *testing.T) {
+	m := builtinMatcher(t)
+	for body, want := range map[string][]span{
+		"The Parliament of Armenia met.":          {{"org/national-assembly-of-armenia", "Parliament of Armenia"}},
+		"The parliament of Armenia met.":          {{"place/armenia", "Armenia"}},
+		"The parliament of Nagorno-Karabakh met.": {{"org/artsakh-national-assembly", "parliament of Nagorno-Karabakh"}},
+	} {
+		if diff := cmp.Diff(want, spans(m.Find(body, "en"))); diff != "" {
+			t.Errorf("Find(%q) (-want +got):\n%s", body, diff)
+		}
+	}
+}
