@@ -728,12 +728,8 @@ func TestDeclaredCharset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	http := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=windows-1251\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
-	warc := fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\n"+
-		"WARC-Date: 2024-05-21T10:00:00Z\r\nWARC-Target-URI: https://example.am/shusha\r\n"+
-		"Content-Type: application/http;msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", len(http), http)
 	input := t.TempDir()
-	write(t, filepath.Join(input, "crawl.warc"), []byte(warc))
+	write(t, filepath.Join(input, "crawl.warc"), warcResponse("https://example.am/shusha", "text/plain; charset=windows-1251", body))
 	m, records := buildDir(t, input)
 	if len(records) != 1 || !strings.Contains(records[0].Body, "Лачин, 2024.") || records[0].Source.Encoding != "windows-1251" {
 		t.Fatalf("records %+v, inputs %+v", records, m.Inputs)

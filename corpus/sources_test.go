@@ -32,6 +32,15 @@ func buildDir(t *testing.T, input string) (release.Manifest, []schema.Record) {
 	return m, readJSONL(t, filepath.Join(out, "dev", release.JSONLFile))
 }
 
+// relativeDates are the seed 004 records whose relative dates the capture
+// date 2025-06-20 resolves, with the date and precision they resolve to.
+var relativeDates = map[string]string{
+	"004_bd06fe2ebdc20f88#1": "2025-03-01 month", // 3 months ago
+	"004_bd06fe2ebdc20f88#2": "2023-01-01 year",  // 2 years ago
+	"004_bd06fe2ebdc20f88#4": "2025-01-01 month", // 5 months ago
+	"004_bd06fe2ebdc20f88#5": "2024-01-01 year",  // 1 year ago
+}
+
 // TestSourcesTable checks that sources.tsv wins over the text and resolves
 // relative dates, and that its bad rows are reported by line.
 func TestSourcesTable(t *testing.T) {
@@ -53,19 +62,20 @@ func TestSourcesTable(t *testing.T) {
 	if news.URL == nil || *news.URL != "https://aze.media/what-happened-in-khankendi/" || *news.Outlet != "Aze.Media" {
 		t.Errorf("news page url %v outlet %v: sources.tsv should win", news.URL, news.Outlet)
 	}
-	wantDates := map[string]string{
-		"004_bd06fe2ebdc20f88#1": "2025-03-01 month", // 3 months ago
-		"004_bd06fe2ebdc20f88#2": "2023-01-01 year",  // 2 years ago
-		"004_bd06fe2ebdc20f88#4": "2025-01-01 month", // 5 months ago
-		"004_bd06fe2ebdc20f88#5": "2024-01-01 year",  // 1 year ago
-	}
+	found := map[string]bool{}
 	for _, r := range records {
-		want, ok := wantDates[r.ID]
+		want, ok := relativeDates[r.ID]
 		if !ok {
 			continue
 		}
+		found[r.ID] = true
 		if r.Date == nil || r.Date.String()+" "+*r.DatePrecision != want {
 			t.Errorf("%s (%s): date %v, want %s", r.ID, *r.DateText, r.Date, want)
+		}
+	}
+	for id := range relativeDates {
+		if !found[id] {
+			t.Errorf("no record %s", id)
 		}
 	}
 	warnings := strings.Join(append(m.Sources.Ignored, m.Sources.Warnings...), "\n")
@@ -86,9 +96,16 @@ func TestNoSourcesTable(t *testing.T) {
 	input := t.TempDir()
 	copySeed(t, input, "004_bd06fe2ebdc20f88.txt")
 	_, records := buildDir(t, input)
+	found := 0
 	for _, r := range records {
+		if _, ok := relativeDates[r.ID]; ok {
+			found++
+		}
 		if r.Date != nil || r.DatePrecision != nil || r.DateText == nil || !strings.HasSuffix(*r.DateText, " ago") {
 			t.Errorf("%s: date %v precision %v text %v; want null, null and the words", r.ID, r.Date, r.DatePrecision, r.DateText)
 		}
+	}
+	if found != len(relativeDates) {
+		t.Errorf("%d records, among them %d of the %d with relative dates", len(records), found, len(relativeDates))
 	}
 }

@@ -36,7 +36,9 @@ func TestPublishedDate(t *testing.T) {
 // refuses what the documents could not carry.
 func TestAbout(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, DatasetFile), []byte(`{"creator": {"name": "Lab", "type": "person"}, "license": {"name": "cc-by-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}}`), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, DatasetFile), []byte(`{"creator": {"name": "Lab", "type": "person"}, "license": {"name": "cc-by-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	file, err := ReadAbout(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -58,13 +60,19 @@ func TestAbout(t *testing.T) {
 		"unknown key": `{"licence": "x"}`, "not http": `{"url": "javascript:alert(1)"}`, "bad type": `{"creator": {"name": "x", "type": "robot"}}`,
 		"not json": `creator: x`,
 	} {
-		os.WriteFile(filepath.Join(dir, DatasetFile), []byte(raw), 0o644)
+		if err := os.WriteFile(filepath.Join(dir, DatasetFile), []byte(raw), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := ReadAbout(dir); err == nil || !strings.Contains(err.Error(), DatasetFile) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	os.Remove(filepath.Join(dir, DatasetFile))
-	os.Mkdir(filepath.Join(dir, DatasetFile), 0o755)
+	if err := os.Remove(filepath.Join(dir, DatasetFile)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, DatasetFile), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := ReadAbout(dir); err == nil {
 		t.Error("a folder named dataset.json was read")
 	}

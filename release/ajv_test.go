@@ -52,17 +52,18 @@ func TestAjv(t *testing.T) {
 	}
 	for _, c := range schemaRejections {
 		var r map[string]any
-		json.Unmarshal(first, &r)
+		must(t, json.Unmarshal(first, &r))
 		c.breakIt(r)
 		cases = append(cases, testCase{Name: c.name, Valid: false, Record: r})
 	}
 	var lines []string
 	for _, c := range cases {
-		b, _ := json.Marshal(c)
+		b, err := json.Marshal(c)
+		must(t, err)
 		lines = append(lines, string(b))
 	}
 	casesFile := filepath.Join(t.TempDir(), "cases.jsonl")
-	os.WriteFile(casesFile, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	must(t, os.WriteFile(casesFile, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
 	for _, mode := range [][]string{nil, {"--no-formats"}} {
 		args := append(append([]string{filepath.Join(client, "validate.mjs")}, mode...), filepath.Join(dir, release.SchemaFile), casesFile)
 		out, err := exec.Command("node", args...).CombinedOutput()

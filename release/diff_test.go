@@ -52,10 +52,11 @@ func TestDiff(t *testing.T) {
 					continue
 				}
 				var r map[string]any
-				json.Unmarshal(line, &r)
-				b, _ := json.MarshalIndent(r, "", " ") // keys sorted, spaces and newlines
+				must(t, json.Unmarshal(line, &r))
+				b, err := json.MarshalIndent(r, "", " ") // keys sorted, spaces and newlines
+				must(t, err)
 				var compact bytes.Buffer
-				json.Compact(&compact, b)
+				must(t, json.Compact(&compact, b))
 				out = append(out, bytes.ReplaceAll(compact.Bytes(), []byte(`":`), []byte(`": `))...)
 				out = append(out, '\n')
 			}
@@ -71,11 +72,12 @@ func TestDiff(t *testing.T) {
 			lines := jsonlLines(t, dir)
 			last := lines[len(lines)-2]
 			var r map[string]any
-			json.Unmarshal(last, &r)
+			must(t, json.Unmarshal(last, &r))
 			r["id"] = "zz\n| `y`#1"
-			b, _ := json.Marshal(r)
+			b, err := json.Marshal(r)
+			must(t, err)
 			lines = append(lines[:len(lines)-1], append(b, '\n'))
-			lines[0] = bytes.Replace(lines[0], []byte(`"title":"What happened in Khankendi?"`), []byte(`"title":"a | `+"`b`"+`"`), 1)
+			lines[0] = replaceOnce(t, lines[0], `"title":"What happened in Khankendi?"`, `"title":"a | `+"`b`"+`"`)
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), false)
 		})
 		if err != nil {

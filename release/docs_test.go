@@ -67,8 +67,10 @@ func TestJSONSchema(t *testing.T) {
 			t.Fatal(err)
 		}
 		c.breakIt(r)
-		b, _ := json.Marshal(r)
-		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		b, err := json.Marshal(r)
+		must(t, err)
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		must(t, err)
 		if err := sch.Validate(inst); err == nil {
 			t.Errorf("%s: the schema accepted the record", c.name)
 		}
@@ -76,18 +78,21 @@ func TestJSONSchema(t *testing.T) {
 	// Without format assertions, as many validators run, the patterns
 	// alone must refuse a bad date.
 	loose := jsonschema.NewCompiler()
-	doc, _ = jsonschema.UnmarshalJSON(mustOpen(t, filepath.Join(dir, release.SchemaFile)))
-	loose.AddResource("corpus.schema.json", doc)
+	doc, err = jsonschema.UnmarshalJSON(mustOpen(t, filepath.Join(dir, release.SchemaFile)))
+	must(t, err)
+	must(t, loose.AddResource("corpus.schema.json", doc))
 	looseSch, err := loose.Compile("corpus.schema.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, date := range []string{"2023-13-45", "2023-02-30", "2023-04-31", "2023-00-10", "23-10-01"} {
 		var r map[string]any
-		json.Unmarshal(first, &r)
+		must(t, json.Unmarshal(first, &r))
 		r["date"], r["date_precision"] = date, "day"
-		b, _ := json.Marshal(r)
-		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		b, err := json.Marshal(r)
+		must(t, err)
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		must(t, err)
 		if err := looseSch.Validate(inst); err == nil {
 			t.Errorf("date %s: accepted without format assertions", date)
 		}
@@ -139,8 +144,9 @@ func TestJSONSchemaAccepts(t *testing.T) {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	doc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-	c.AddResource("s.json", doc)
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	must(t, err)
+	must(t, c.AddResource("s.json", doc))
 	sch, err := c.Compile("s.json")
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +156,8 @@ func TestJSONSchemaAccepts(t *testing.T) {
 		`"outlet_country":"AM","title":null,"section":null,"date":"2024-02-29","retrieved":null,"date_precision":"day","date_text":null,"byline":["A. Writer"],` +
 		`"body":"Text.","language":"und","language_confidence":0,"mentions":[],"word_count":1,"duplicate_of":null}`
 	for _, layout := range []string{"html_article", "html", "plain", "bare_article"} {
-		inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(strings.Replace(record, "html_article", layout, 1)))
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(strings.Replace(record, "html_article", layout, 1)))
+		must(t, err)
 		if err := sch.Validate(inst); err != nil {
 			t.Errorf("layout %s: %v", layout, err)
 		}
@@ -287,7 +294,7 @@ func checkCroissant(t *testing.T, dir string, about release.About) {
 		t.Errorf("creator %v is not an Organization or Person with a name", creator)
 	}
 	var license any
-	json.Unmarshal(doc.License, &license)
+	must(t, json.Unmarshal(doc.License, &license))
 	switch l := license.(type) {
 	case string:
 		if !strings.HasPrefix(l, "https://") || l != about.License.URL {
@@ -407,7 +414,7 @@ func TestSHA256SUMS(t *testing.T) {
 	if out, err := check(); err != nil || strings.Count(out, ": OK") != 8 {
 		t.Errorf("sha256sum -c: %v\n%s", err, out)
 	}
-	os.WriteFile(filepath.Join(dir, release.CardFile), []byte("tampered"), 0o644)
+	must(t, os.WriteFile(filepath.Join(dir, release.CardFile), []byte("tampered"), 0o644))
 	if out, err := check(); err == nil || !strings.Contains(out, "README.md: FAILED") {
 		t.Errorf("sha256sum -c passed a tampered card: %s", out)
 	}

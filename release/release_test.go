@@ -42,7 +42,9 @@ func TestCheckOutput(t *testing.T) {
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("CheckOutput created %s", out)
 	}
-	os.MkdirAll(filepath.Join(out, "v1.0.0"), 0o755)
+	if err := os.MkdirAll(filepath.Join(out, "v1.0.0"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := CheckOutput(out, "v1.0.0", false); !errors.Is(err, ErrExists) {
 		t.Errorf("an existing release: %v", err)
 	}
@@ -50,7 +52,9 @@ func TestCheckOutput(t *testing.T) {
 		t.Errorf("an existing release, forced: %v", err)
 	}
 	file := filepath.Join(t.TempDir(), "file")
-	os.WriteFile(file, nil, 0o644)
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := CheckOutput(file, "dev", false); err == nil || !strings.Contains(err.Error(), "the output folder is a file") {
 		t.Errorf("a file as output: %v", err)
 	}
@@ -90,10 +94,16 @@ func TestSync(t *testing.T) {
 func TestStale(t *testing.T) {
 	out := t.TempDir()
 	for _, d := range []string{".v1.0.0.tmp-123/sub", ".dev.tmp-9", ".v2.0.0.tmp-7.old", ".dev.tmp-5.old", "dev", ".keep.tmp-x", "other"} {
-		os.MkdirAll(filepath.Join(out, d), 0o755)
+		if err := os.MkdirAll(filepath.Join(out, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
-	os.WriteFile(filepath.Join(out, ".v2.0.0.tmp-7.old", "manifest.json"), []byte("{}"), 0o644)
-	os.Symlink(t.TempDir(), filepath.Join(out, ".v3.0.0.tmp-1"))
+	if err := os.WriteFile(filepath.Join(out, ".v2.0.0.tmp-7.old", "manifest.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(t.TempDir(), filepath.Join(out, ".v3.0.0.tmp-1")); err != nil {
+		t.Fatal(err)
+	}
 	w, err := Create(out, Manifest{Version: "v1.0.0", SchemaVersion: schema.Version}, false)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +136,9 @@ func TestStale(t *testing.T) {
 // file appears where it points.
 func TestLockSymlink(t *testing.T) {
 	out, elsewhere := t.TempDir(), filepath.Join(t.TempDir(), "created")
-	os.Symlink(elsewhere, filepath.Join(out, LockFile))
+	if err := os.Symlink(elsewhere, filepath.Join(out, LockFile)); err != nil {
+		t.Fatal(err)
+	}
 	_, err := Create(out, Manifest{Version: "dev"}, false)
 	if err == nil || !strings.Contains(err.Error(), "is a symbolic link, not a lock file") {
 		t.Errorf("Create = %v", err)

@@ -51,10 +51,37 @@ func rewrite(t testing.TB, dir, name string, data []byte, fixSums bool) {
 			m.Outputs[i].SHA256, m.Outputs[i].Bytes = hex.EncodeToString(sum[:]), int64(len(data))
 		}
 	}
-	b, _ := json.MarshalIndent(m, "", "  ")
-	if err := os.WriteFile(filepath.Join(dir, release.ManifestFile), b, 0o644); err != nil {
+	b, err := json.MarshalIndent(m, "", "  ")
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(dir, release.ManifestFile), b, 0o644))
+}
+
+// must fails the test on an error of a step that breaks a release: a step
+// that failed unseen would leave the release as it was, and its test
+// would check nothing.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// replaceOnce replaces the first old in data by new; data without old
+// fails the test.
+func replaceOnce(t testing.TB, data []byte, old, new string) []byte {
+	t.Helper()
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("no %q to replace", old)
+	}
+	return bytes.Replace(data, []byte(old), []byte(new), 1)
+}
+
+// readFile reads a file of the release dir.
+func readFile(t testing.TB, dir, name string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(dir, name))
+	must(t, err)
+	return raw
 }
 
 func jsonlLines(t *testing.T, dir string) [][]byte {
@@ -82,12 +109,11 @@ func editManifest(t testing.TB, dir string, edit func(m *release.Manifest)) {
 	t.Helper()
 	m := readManifest(t, dir)
 	edit(&m)
-	b, _ := json.MarshalIndent(m, "", "  ")
+	b, err := json.MarshalIndent(m, "", "  ")
+	must(t, err)
 	b = append(b, '\n')
-	if err := os.WriteFile(filepath.Join(dir, release.ManifestFile), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	sums, _ := os.ReadFile(filepath.Join(dir, release.SumsFile))
+	must(t, os.WriteFile(filepath.Join(dir, release.ManifestFile), b, 0o644))
+	sums := readFile(t, dir, release.SumsFile)
 	var lines []string
 	for _, line := range strings.Split(strings.TrimSuffix(string(sums), "\n"), "\n") {
 		if strings.HasSuffix(line, "  "+release.ManifestFile) {
@@ -95,7 +121,7 @@ func editManifest(t testing.TB, dir string, edit func(m *release.Manifest)) {
 		}
 		lines = append(lines, line)
 	}
-	os.WriteFile(filepath.Join(dir, release.SumsFile), []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	must(t, os.WriteFile(filepath.Join(dir, release.SumsFile), []byte(strings.Join(lines, "\n")+"\n"), 0o644))
 }
 
 // editLine rewrites line i of the JSONL, decoded as a map, sums fixed.
@@ -107,7 +133,8 @@ func editLine(t *testing.T, dir string, i int, edit func(r map[string]any)) {
 		t.Fatal(err)
 	}
 	edit(r)
-	b, _ := json.Marshal(r)
+	b, err := json.Marshal(r)
+	must(t, err)
 	lines[i] = append(b, '\n')
 	rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
 }
@@ -124,12 +151,12 @@ func TestValidate(t *testing.T) {
 	}{
 		{"a changed byte", func(t *testing.T, dir string) {
 			lines := jsonlLines(t, dir)
-			lines[0] = bytes.Replace(lines[0], []byte("Khankendi"), []byte("Khankandi"), 1)
+			lines[0] = replaceOnce(t, lines[0], "Khankendi", "Khankandi")
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), false)
 		}, "corpus.jsonl: sha256"},
 		{"a changed title, sums fixed", func(t *testing.T, dir string) {
 			lines := jsonlLines(t, dir)
-			lines[0] = bytes.Replace(lines[0], []byte(`"title":"What happened in Khankendi?"`), []byte(`"title":"What happened?"`), 1)
+			lines[0] = replaceOnce(t, lines[0], `"title":"What happened in Khankendi?"`, `"title":"What happened?"`)
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
 		}, "corpus.parquet: row 1 (000_01f3686a22a4f32d#1) differs from corpus.jsonl line 1"},
 		{"a duplicated record", func(t *testing.T, dir string) {
@@ -144,17 +171,11 @@ func TestValidate(t *testing.T) {
 		}, "records are not in id order"},
 		{"a mention off its surface", func(t *testing.T, dir string) {
 			lines := jsonlLines(t, dir)
-			lines[0] = bytes.Replace(lines[0], []byte(`"surface":"Khankendi"`), []byte(`"surface":"Stepanakert"`), 1)
+			lines[0] = replaceOnce(t, lines[0], `"surface":"Khankendi"`, `"surface":"Stepanakert"`)
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
 		}, `mention 21 surface "Stepanakert" but body holds "Khankendi"`},
 		{"an empty body", func(t *testing.T, dir string) {
-			lines := jsonlLines(t, dir)
-			var r map[string]any
-			json.Unmarshal(lines[27], &r)
-			r["body"], r["mentions"], r["word_count"] = "", []any{}, 0
-			b, _ := json.Marshal(r)
-			lines[27] = append(b, '\n')
-			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
+			editLine(t, dir, 27, func(r map[string]any) { r["body"], r["mentions"], r["word_count"] = "", []any{}, 0 })
 		}, "corpus.jsonl:28: 004_bd06fe2ebdc20f88#16: body is empty"},
 		{"a missing record", func(t *testing.T, dir string) {
 			lines := jsonlLines(t, dir)
@@ -162,23 +183,23 @@ func TestValidate(t *testing.T) {
 		}, "corpus.parquet has 28 rows, corpus.jsonl 27 lines"},
 		{"an unknown field", func(t *testing.T, dir string) {
 			lines := jsonlLines(t, dir)
-			lines[3] = bytes.Replace(lines[3], []byte(`{"id"`), []byte(`{"extra":1,"id"`), 1)
+			lines[3] = replaceOnce(t, lines[3], `{"id"`, `{"extra":1,"id"`)
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
 		}, `corpus.jsonl:4: json: unknown field "extra"`},
 		{"a truncated Parquet file", func(t *testing.T, dir string) {
-			raw, _ := os.ReadFile(filepath.Join(dir, release.ParquetFile))
+			raw := readFile(t, dir, release.ParquetFile)
 			rewrite(t, dir, release.ParquetFile, raw[:len(raw)/2], true)
 		}, "corpus.parquet: not a readable Parquet file"},
 		{"a deleted Parquet file", func(t *testing.T, dir string) {
-			os.Remove(filepath.Join(dir, release.ParquetFile))
+			must(t, os.Remove(filepath.Join(dir, release.ParquetFile)))
 		}, "corpus.parquet: missing"},
 		{"a wrong record count", func(t *testing.T, dir string) {
-			raw, _ := os.ReadFile(filepath.Join(dir, release.ManifestFile))
-			raw = bytes.Replace(raw, []byte(`"records": 28,`), []byte(`"records": 29,`), 1)
-			os.WriteFile(filepath.Join(dir, release.ManifestFile), raw, 0o644)
+			raw := readFile(t, dir, release.ManifestFile)
+			raw = replaceOnce(t, raw, `"records": 28,`, `"records": 29,`)
+			must(t, os.WriteFile(filepath.Join(dir, release.ManifestFile), raw, 0o644))
 		}, "corpus.jsonl: 28 records, the manifest says 29"},
 		{"no manifest", func(t *testing.T, dir string) {
-			os.Remove(filepath.Join(dir, release.ManifestFile))
+			must(t, os.Remove(filepath.Join(dir, release.ManifestFile)))
 		}, "manifest.json: file does not exist in the release"},
 		{"an output outside the release", func(t *testing.T, dir string) {
 			editManifest(t, dir, func(m *release.Manifest) {
@@ -187,30 +208,29 @@ func TestValidate(t *testing.T) {
 		}, `manifest.json: output "../../../../etc/passwd" is not a path inside the release folder`},
 		{"a symbolic link to a copy outside", func(t *testing.T, dir string) {
 			outside := filepath.Join(t.TempDir(), "schema.json")
-			os.Rename(filepath.Join(dir, release.SchemaFile), outside)
-			os.Symlink(outside, filepath.Join(dir, release.SchemaFile))
+			must(t, os.Rename(filepath.Join(dir, release.SchemaFile), outside))
+			must(t, os.Symlink(outside, filepath.Join(dir, release.SchemaFile)))
 		}, "corpus.schema.json: a symbolic link: a release holds only regular files"},
 		{"a symbolic link to /dev/zero", func(t *testing.T, dir string) {
-			os.Remove(filepath.Join(dir, release.JSONLFile))
-			os.Symlink("/dev/zero", filepath.Join(dir, release.JSONLFile))
+			must(t, os.Remove(filepath.Join(dir, release.JSONLFile)))
+			must(t, os.Symlink("/dev/zero", filepath.Join(dir, release.JSONLFile)))
 		}, "corpus.jsonl: a symbolic link: a release holds only regular files"},
 		{"a named pipe", func(t *testing.T, dir string) {
-			os.Remove(filepath.Join(dir, release.CroissantFile))
+			must(t, os.Remove(filepath.Join(dir, release.CroissantFile)))
 			if err := syscall.Mkfifo(filepath.Join(dir, release.CroissantFile), 0o644); err != nil {
 				t.Skip(err)
 			}
 		}, "croissant.json: a named pipe: a release holds only regular files"},
 		{"a file the manifest does not list", func(t *testing.T, dir string) {
-			os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello\n"), 0o644)
+			must(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello\n"), 0o644))
 		}, "notes.txt: not listed among the manifest's outputs"},
 		{"SHA256SUMS listing only the manifest", func(t *testing.T, dir string) {
-			raw, _ := os.ReadFile(filepath.Join(dir, release.ManifestFile))
-			os.WriteFile(filepath.Join(dir, release.SumsFile), fmt.Appendf(nil, "%x  %s\n", sha256.Sum256(raw), release.ManifestFile), 0o644)
+			raw := readFile(t, dir, release.ManifestFile)
+			must(t, os.WriteFile(filepath.Join(dir, release.SumsFile), fmt.Appendf(nil, "%x  %s\n", sha256.Sum256(raw), release.ManifestFile), 0o644))
 		}, "SHA256SUMS: does not list corpus.jsonl"},
 		{"SHA256SUMS naming a file outside", func(t *testing.T, dir string) {
-			f, _ := os.OpenFile(filepath.Join(dir, release.SumsFile), os.O_APPEND|os.O_WRONLY, 0)
-			fmt.Fprintf(f, "%064d  ../../etc/passwd\n", 0)
-			f.Close()
+			sums := readFile(t, dir, release.SumsFile)
+			must(t, os.WriteFile(filepath.Join(dir, release.SumsFile), fmt.Appendf(sums, "%064d  ../../etc/passwd\n", 0), 0o644))
 		}, `SHA256SUMS:9: "../../etc/passwd" is not another file of the release`},
 		{"a record whose source is not an input", func(t *testing.T, dir string) {
 			editManifest(t, dir, func(m *release.Manifest) { m.Inputs = m.Inputs[1:] })
@@ -219,23 +239,20 @@ func TestValidate(t *testing.T) {
 			editManifest(t, dir, func(m *release.Manifest) { m.Inputs[1].Records = 9 })
 		}, "manifest.json: input 001_5e29adcfeed8e22f.txt gave 10 records, the manifest says 9"},
 		{"a wrong checksum in croissant.json", func(t *testing.T, dir string) {
-			raw, _ := os.ReadFile(filepath.Join(dir, release.CroissantFile))
 			sum := readManifest(t, dir).Outputs[0].SHA256
-			rewrite(t, dir, release.CroissantFile, bytes.Replace(raw, []byte(sum), []byte(strings.Repeat("0", 64)), 1), true)
+			rewrite(t, dir, release.CroissantFile, replaceOnce(t, readFile(t, dir, release.CroissantFile), sum, strings.Repeat("0", 64)), true)
 		}, `croissant.json: distribution corpus.jsonl: sha256 "0000000000000000000000000000000000000000000000000000000000000000", the file has`},
 		{"a wrong checksum in the card", func(t *testing.T, dir string) {
-			raw, _ := os.ReadFile(filepath.Join(dir, release.CardFile))
 			sum := outputSum(t, dir, release.ParquetFile)
-			rewrite(t, dir, release.CardFile, bytes.Replace(raw, []byte(sum), []byte(strings.Repeat("0", 64)), 1), true)
+			rewrite(t, dir, release.CardFile, replaceOnce(t, readFile(t, dir, release.CardFile), sum, strings.Repeat("0", 64)), true)
 		}, "corpus.parquet: sha256 0000000000000000000000000000000000000000000000000000000000000000, not"},
 		{"a wrong checksum of a source in the card", func(t *testing.T, dir string) {
-			raw, _ := os.ReadFile(filepath.Join(dir, release.CardFile))
 			sum := readManifest(t, dir).Inputs[2].SHA256
-			rewrite(t, dir, release.CardFile, bytes.Replace(raw, []byte(sum), []byte(strings.Repeat("1", 64)), 1), true)
+			rewrite(t, dir, release.CardFile, replaceOnce(t, readFile(t, dir, release.CardFile), sum, strings.Repeat("1", 64)), true)
 		}, "002_81f596a311052818.txt: sha256 1111111111111111111111111111111111111111111111111111111111111111, not"},
 		{"a line with other spacing", func(t *testing.T, dir string) {
 			lines := jsonlLines(t, dir)
-			lines[2] = bytes.Replace(lines[2], []byte(`,"layout":`), []byte(`, "layout":`), 1)
+			lines[2] = replaceOnce(t, lines[2], `,"layout":`, `, "layout":`)
 			rewrite(t, dir, release.JSONLFile, bytes.Join(lines, nil), true)
 		}, "corpus.jsonl:3: not the builder's JSON of its record"},
 		{"a missing field", func(t *testing.T, dir string) {
@@ -245,7 +262,7 @@ func TestValidate(t *testing.T) {
 			editLine(t, dir, 0, func(r map[string]any) { r["title"] = "What\x00 happened" })
 		}, "corpus.jsonl:1: 000_01f3686a22a4f32d#1: title holds control character U+0000"},
 		{"a last line without its newline", func(t *testing.T, dir string) {
-			raw, _ := os.ReadFile(filepath.Join(dir, release.JSONLFile))
+			raw := readFile(t, dir, release.JSONLFile)
 			rewrite(t, dir, release.JSONLFile, bytes.TrimSuffix(raw, []byte("\n")), true)
 		}, "corpus.jsonl:28: the last line does not end with a newline"},
 	}
