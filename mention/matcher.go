@@ -273,6 +273,7 @@ type record struct {
 	everyWord bool // every word of a name takes the case ending
 	locals    []person
 	words     map[string]bool // folded words of the body, for context rules
+	lower     map[string]bool // folded words the body writes in lower case, made at first use
 	turkic    bool
 	found     []schema.Mention
 	// introduced maps each person named in full to where it first was.

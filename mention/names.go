@@ -460,14 +460,19 @@ func (r *record) nowhereLower(p, last int) bool {
 	return true
 }
 
-// writtenLower reports a folded word the body writes in lower case.
+// writtenLower reports a folded word the body writes in lower case. The
+// set is made once a body: asked of every capitalised word, a scan of the
+// body each time would make a long body quadratic.
 func (r *record) writtenLower(word string) bool {
-	for j := range r.tokens {
-		if !r.capital(j) && r.word(j) == word {
-			return true
+	if r.lower == nil {
+		r.lower = map[string]bool{}
+		for j := range r.tokens {
+			if !r.capital(j) {
+				r.lower[r.word(j)] = true
+			}
 		}
 	}
-	return false
+	return r.lower[word]
 }
 
 // addPerson records the name from token p to last.
