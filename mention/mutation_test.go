@@ -202,6 +202,16 @@ func TestNameShapesMore(t *testing.T) {
 			[]named{{"person/alexandria-ocasio-cortez-smith", "Alexandria Ocasio-Cortez Smith", "Alexandria Ocasio-Cortez Smith"}}},
 		{"at most three words after a title", "en", "Minister Sue Mi Terry Jones spoke.",
 			[]named{{"person/sue-mi-terry", "Sue Mi Terry", "Sue Mi Terry"}}},
+		{"three-letter particle", "en", "She met Maria van Dijk in Goris.",
+			[]named{{"person/maria-van-dijk", "Maria van Dijk", "Maria van Dijk"}}},
+		{"a third word before a surname ending", "en", "On the ridge, Thomas Quillon Tadevosyan raised his binoculars.",
+			[]named{{"person/thomas-quillon-tadevosyan", "Thomas Quillon Tadevosyan", "Thomas Quillon Tadevosyan"}}},
+		{"surname ending after a stem of three letters", "en", "Vachagan Babyan lost his orchard.",
+			[]named{{"person/vachagan-babyan", "Vachagan Babyan", "Vachagan Babyan"}}},
+		{"a capitalised word with an ending is no surname", "az", "Politoloq Vüsal Təhməzli bildirib ki, Novruzda danışıqlar davam edəcək.",
+			[]named{{"person/vusal-tahmazli", "Vüsal Təhməzli", "Vüsal Təhməzli"}}},
+		{"a word the body writes in lower case is no given name", "en", "Yesterday Kalinov reported. We met yesterday.",
+			[]named{}},
 		{"patronymic", "ru", "Вчера Вардгес Саркисович Петросян заявил об этом.",
 			[]named{{"person/vardges-sarkisovich-petrosyan", "Vardges Sarkisovich Petrosyan", "Вардгес Саркисович Петросян"}}},
 		{"georgian surname with an ending", "ka", "განცხადება გააკეთა ლევან ივანიშვილმა.",
@@ -209,6 +219,20 @@ func TestNameShapesMore(t *testing.T) {
 	} {
 		if diff := cmp.Diff(c.want, names(t, c.body, c.lang)); diff != "" {
 			t.Errorf("%s: %q (-want +got):\n%s", c.name, c.body, diff)
+		}
+	}
+}
+
+// TestLatinWordsAndSlugs: a transliterated word's parts are capitalised,
+// an empty part left empty; a slug's words are joined by single hyphens,
+// none before the first.
+func TestLatinWordsAndSlugs(t *testing.T) {
+	if got := latinWord("Тер-", "ru"); got != "Ter-" {
+		t.Errorf("latinWord(Тер-) = %q, want Ter-", got)
+	}
+	for in, want := range map[string]string{"'Abd al-Aziz": "abd-al-aziz", "-Zoë  Saint--Ange-": "zoe-saint-ange"} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
