@@ -212,6 +212,10 @@ func TestNameShapesMore(t *testing.T) {
 			[]named{{"person/vusal-tahmazli", "Vüsal Təhməzli", "Vüsal Təhməzli"}}},
 		{"a word the body writes in lower case is no given name", "en", "Yesterday Kalinov reported. We met yesterday.",
 			[]named{}},
+		{"a given name as the last word", "en", "Presiding Judge Farhod Thomas opened the hearing.",
+			[]named{{"person/farhod-thomas", "Farhod Thomas", "Farhod Thomas"}}},
+		{"a title of three words", "en", "said Secretary of State Farhod Osmonzoda on Monday.",
+			[]named{{"person/farhod-osmonzoda", "Farhod Osmonzoda", "Farhod Osmonzoda"}}},
 		{"patronymic", "ru", "Вчера Вардгес Саркисович Петросян заявил об этом.",
 			[]named{{"person/vardges-sarkisovich-petrosyan", "Vardges Sarkisovich Petrosyan", "Вардгес Саркисович Петросян"}}},
 		{"georgian surname with an ending", "ka", "განცხადება გააკეთა ლევან ივანიშვილმა.",
@@ -234,5 +238,45 @@ func TestLatinWordsAndSlugs(t *testing.T) {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestLongestWithEnding: the word as written is tried first, and a longer
+// name with an ending wins over it.
+func TestLongestWithEnding(t *testing.T) {
+	ru := smallMatcher(t, "place/gora\tplace\tГора\t\t\t", "place/gor-siti\tplace\tГор Сити\t\t\t")
+	want := []span{{"place/gor-siti", "Гора Сити"}}
+	if diff := cmp.Diff(want, findSpans(t, ru, "Гора Сити", "ru")); diff != "" {
+		t.Errorf("longer with an ending (-want +got):\n%s", diff)
+	}
+	tr := smallMatcher(t, "place/ani\tplace\tAni\t\t\t", "place/an\tplace\tAn\t\t\t")
+	want = []span{{"place/ani", "Ani"}}
+	if diff := cmp.Diff(want, findSpans(t, tr, "Ani", "tr")); diff != "" {
+		t.Errorf("as written first (-want +got):\n%s", diff)
+	}
+}
+
+// TestShortStems: an ending may leave two letters of a name, a clitic
+// three.
+func TestShortStems(t *testing.T) {
+	m := smallMatcher(t, "place/ur\tplace\tUr\tكور\t\t")
+	want := []span{{"place/ur", "Urda"}}
+	if diff := cmp.Diff(want, findSpans(t, m, "Urda qazıntılar", "az")); diff != "" {
+		t.Errorf("ending (-want +got):\n%s", diff)
+	}
+	want = []span{{"place/ur", "وكور"}}
+	if diff := cmp.Diff(want, findSpans(t, m, "نهر وكور", "ar")); diff != "" {
+		t.Errorf("clitic (-want +got):\n%s", diff)
+	}
+}
+
+// TestFirstDefaultWins: of two persons the default for one surname, the
+// first listed is taken.
+func TestFirstDefaultWins(t *testing.T) {
+	m := smallMatcher(t, "person/gevorg-hakobyan\tperson\tGevorg Hakobyan\t\t*Hakobyan\t",
+		"person/ara-hakobyan\tperson\tAra Hakobyan\t\t*Hakobyan\t")
+	want := []span{{"person/gevorg-hakobyan", "Hakobyan"}}
+	if diff := cmp.Diff(want, findSpans(t, m, "Hakobyan said more.", "en")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
