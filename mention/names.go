@@ -218,11 +218,10 @@ func (r *record) namesIn(from, end int) {
 func (r *record) nameFrom(from, p, end int) int {
 	limit := min(end, p+4)
 	last := p
+	// A particle is taken only with the valid word after it, so last is
+	// never one.
 	for last+1 < limit && (r.valid(last+1) || r.particle(last+1) && last+2 < limit && r.valid(last+2)) {
 		last++
-	}
-	for last > p && r.particle(last) {
-		last--
 	}
 	if last == p || r.namesake(last) {
 		return p

@@ -3,7 +3,6 @@ package webpage
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -51,15 +50,6 @@ func replaceNULs(raw []byte) ([]byte, int) {
 func hasBOM(raw []byte) bool {
 	return bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) ||
 		bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF})
-}
-
-func hasNonASCII(raw []byte) bool {
-	for _, b := range raw {
-		if b >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
 }
 
 // metaCharset is the charset a <meta charset> or a <meta http-equiv=
