@@ -14,6 +14,11 @@
 # with its one-line reason, in bench/mutation-equivalent.txt and counted
 # apart; they are never silenced wholesale. The targets are efficacy >= 90%
 # and coverage >= 85% in every package.
+# gremlins v0.6.0 counts a mutant in the condition of a switch's case as not
+# covered even when the tests run it (Go's coverage blocks begin after the
+# case's colon, so no block holds the condition); the column "in case"
+# counts those among the not covered, to tell them from code no test runs.
+# They stay in the coverage figure: no test ran them as mutants.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gremlins=$(go env GOPATH)/bin/gremlins
@@ -44,13 +49,18 @@ for n, line in enumerate(open(equivalent_file, encoding="utf-8") if os.path.exis
         sys.exit("%s:%d: an equivalent mutant needs its reason" % (equivalent_file, n))
     equivalent[where] = reason.strip()
 used = set()
-print("%-10s %7s %6s %5s %11s %9s %9s %9s" % ("package", "killed", "lived", "equiv", "not covered", "timed out", "efficacy", "coverage"))
+lines = {}
+def is_case_line(path, n):
+    if path not in lines:
+        lines[path] = open(path, encoding="utf-8").read().split("\n")
+    return lines[path][n - 1].lstrip().startswith("case ")
+print("%-12s %7s %6s %5s %11s %7s %9s %9s %9s" % ("package", "killed", "lived", "equiv", "not covered", "in case", "timed out", "efficacy", "coverage"))
 failed = False
 for pkg in packages:
     pkg = pkg.lstrip("./")
     data = json.load(open(os.path.join(results, pkg.replace("/", "_") + ".json")))
     count = {"KILLED": 0, "LIVED": 0, "NOT COVERED": 0, "TIMED OUT": 0, "NOT VIABLE": 0}
-    equiv = 0
+    equiv = in_case = 0
     for f in data.get("files", []):
         for m in f.get("mutations", []):
             key = "%s/%s:%d:%d:%s" % (pkg, f["file_name"], m["line"], m["column"], m["type"])
@@ -59,11 +69,13 @@ for pkg in packages:
                 used.add(key)
                 continue
             count[m["status"]] = count.get(m["status"], 0) + 1
+            if m["status"] == "NOT COVERED" and is_case_line(os.path.join(pkg, f["file_name"]), m["line"]):
+                in_case += 1
     k, l, nc = count["KILLED"], count["LIVED"], count["NOT COVERED"]
     eff = 100.0 * k / (k + l) if k + l else 100.0
     cov = 100.0 * (k + l) / (k + l + nc) if k + l + nc else 100.0
     failed |= eff < 90 or cov < 85
-    print("%-10s %7d %6d %5d %11d %9d %8.1f%% %8.1f%%" % (pkg, k, l, equiv, nc, count["TIMED OUT"], eff, cov))
+    print("%-12s %7d %6d %5d %11d %7d %9d %8.1f%% %8.1f%%" % (pkg, k, l, equiv, nc, in_case, count["TIMED OUT"], eff, cov))
 for key in sorted(set(equivalent) - used):
     if key.split("/")[0] in [p.lstrip("./").split("/")[0] for p in packages]:
         print("note: %s is listed as equivalent but did not live (remove it)" % key)
