@@ -254,7 +254,7 @@ func TestWARCDamage(t *testing.T) {
 	}{
 		{"malformed header", []byte(good + badHeader + after), []string{"first", "third"}, []int64{int64(len(good))}, "malformed header line"},
 		{"no Content-Length", []byte(good + noLength + after), []string{"first", "third"}, []int64{int64(len(good))}, "no Content-Length"},
-		{"garbage between records", []byte(good + "junk junk\r\n" + after), []string{"first", "third"}, []int64{int64(len(good))}, "not a WARC record"},
+		{"garbage between records", []byte(good + "junk junk\r\n" + after), []string{"first", "third"}, []int64{int64(len(good))}, "11 bytes that are not a WARC record, skipped"},
 		{"cut inside a record", []byte(good + after[:len(after)-12]), []string{"first"}, []int64{int64(len(good))}, "cut short"},
 		{"payload over the limit", []byte(good + big + after), []string{"first", "third"}, []int64{int64(len(good))}, "over the limit of 1000 bytes"},
 		{"gzip member cut", append(gzipped(t, []byte(good)), cut[:len(cut)/2]...), []string{"first"}, []int64{int64(len(gzipped(t, []byte(good))))}, "cut short"},

@@ -77,16 +77,18 @@ func readGzipWARC(in *bufio.Reader, file *countingReader, limit int64, w *WARC, 
 			return nil // the end of the file
 		}
 		var err error
-		if gz == nil {
+		switch {
+		case !atMember(in):
+			// Told before a reader takes the ten bytes of a header, which
+			// may hold the start of the next member.
+			err = gzip.ErrHeader
+		case gz == nil:
 			gz, err = gzip.NewReader(in)
-		} else {
+		default:
 			err = gz.Reset(in)
 		}
 		if err != nil {
 			w.Damage = append(w.Damage, Damage{member, "not a gzip member (" + err.Error() + "); skipped to the next one"})
-			if file.n-int64(in.Buffered()) == member {
-				in.Discard(1) // past this header, which looked like one
-			}
 			if !skipToMember(in) {
 				return nil
 			}
@@ -121,16 +123,18 @@ func readGzipWARC(in *bufio.Reader, file *countingReader, limit int64, w *WARC, 
 // skipToMember moves in to the next gzip member header, reporting whether
 // there is one.
 func skipToMember(in *bufio.Reader) bool {
-	for {
-		head, _ := in.Peek(3)
-		if len(head) < 3 {
+	for !atMember(in) {
+		if _, err := in.ReadByte(); err != nil {
 			return false
 		}
-		if head[0] == 0x1f && head[1] == 0x8b && head[2] == 8 {
-			return true
-		}
-		in.Discard(1)
 	}
+	return true
+}
+
+// atMember reports whether in is at the magic bytes of a gzip member.
+func atMember(in *bufio.Reader) bool {
+	head, _ := in.Peek(3)
+	return len(head) == 3 && head[0] == 0x1f && head[1] == 0x8b && head[2] == 8
 }
 
 // streamDamage is a stream that failed under the records: a file or gzip
@@ -258,9 +262,10 @@ func readHeader(br *bufio.Reader) (recordHeader, error) {
 			break
 		}
 		if (line[0] == ' ' || line[0] == '\t') && last != "" {
-			// a continuation of the field before
+			// a continuation of the field before, which may have begun
+			// empty
 			values := h.fields[last]
-			values[len(values)-1] += " " + strings.TrimSpace(line)
+			values[len(values)-1] = strings.TrimSpace(values[len(values)-1] + " " + strings.TrimSpace(line))
 			continue
 		}
 		name, value, ok := strings.Cut(line, ":")

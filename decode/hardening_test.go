@@ -85,7 +85,7 @@ func TestDecodeMixed(t *testing.T) {
 	if err != nil || got.Text != utf8Part+legacyPart+"Lachin, 2024\n" || got.Encoding != "utf-8+windows-1251" {
 		t.Fatalf("Decode = %q (%s), %v", got.Text, got.Encoding, err)
 	}
-	if len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "2 of 8 lines are in windows-1251 (the first is line 6)") {
+	if len(got.Warnings) != 1 || !strings.HasPrefix(got.Warnings[0], "mixed encodings: 2 of 8 lines are in windows-1251 (the first is line 6)") {
 		t.Errorf("warnings %q", got.Warnings)
 	}
 	// A few broken bytes in UTF-8 are not a second encoding.
@@ -133,6 +133,7 @@ func TestClean(t *testing.T) {
 	for in, want := range map[string]string{
 		"":                        "",
 		"plain\ttext\n":           "plain\ttext\n",
+		"\x1bat the start":        "at the start",
 		"a\x00b\x1fc\x7fd":        "abcd",
 		"é\u0080\u009fè":          "éè",
 		"line\fnext\vlast\u0085!": "line\nnext\nlast\n!",

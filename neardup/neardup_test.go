@@ -174,6 +174,20 @@ func TestIndexWindow(t *testing.T) {
 	}
 }
 
+// TestIndexForgetsTheFirst: the first record leaves the index like any
+// other once window records have come after it, however many records are
+// added, so memory stays bounded.
+func TestIndexForgetsTheFirst(t *testing.T) {
+	const window = 2
+	x := NewIndex(window)
+	for i := range 6 {
+		x.Add(fmt.Sprint("text ", i), Sign(strings.Join(runOfWords(fmt.Sprintf("t%d_", i), 40), " ")))
+		if len(x.buckets) > window*bands {
+			t.Fatalf("after %d distinct texts the index holds %d buckets, want at most %d", i+1, len(x.buckets), window*bands)
+		}
+	}
+}
+
 // TestCopiesPointToTheOriginal: every copy of a story is marked a duplicate
 // of the first, even once the first has left the window.
 func TestCopiesPointToTheOriginal(t *testing.T) {

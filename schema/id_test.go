@@ -37,8 +37,9 @@ func TestParseID(t *testing.T) {
 }
 
 func TestIDBefore(t *testing.T) {
-	want := []string{"a#1", "a#2", "a#10", "a@1#1", "a@2#1", "a@2#3", "a@10#1", "a/b#1", "b#1"}
-	got := []string{"b#1", "a@10#1", "a#10", "a/b#1", "a@2#3", "a#1", "a@1#1", "a#2", "a@2#1"}
+	// Ids that do not parse ("a", "z#0") come last, by their text.
+	want := []string{"a#1", "a#2", "a#10", "a@1#1", "a@2#1", "a@2#3", "a@10#1", "a/b#1", "b#1", "a", "z#0"}
+	got := []string{"z#0", "b#1", "a@10#1", "a#10", "a", "a/b#1", "a@2#3", "a#1", "a@1#1", "a#2", "a@2#1"}
 	sort.Slice(got, func(i, j int) bool { return IDBefore(got[i], got[j]) })
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ids sorted by IDBefore (-want +got):\n%s", diff)
@@ -60,6 +61,9 @@ func TestEscapePath(t *testing.T) {
 		{"caf\xe9.txt", "caf%E9.txt"},
 		{"new\nline.txt", "new%0Aline.txt"},
 		{"tab\there", "tab%09here"},
+		{"a b.txt", "a b.txt"},
+		{"c1\u0080\u009f.txt", "c1%C2%80%C2%9F.txt"},
+		{"nbsp\u00a0.txt", "nbsp\u00a0.txt"},
 	} {
 		got := EscapePath(tc.in)
 		if got != tc.want {

@@ -27,10 +27,10 @@ func TestAppendJSON(t *testing.T) {
 	full.Date, full.DatePrecision, full.DateText, full.DuplicateOf = &date, &precision, &url, &dup
 	full.Byline = []string{"Hasan \"Hasik\" Ağayev", `back\slash`}
 	full.Title = new(string)
-	*full.Title = "tab\there, nul\x00, bell\a, del\x7f, ls\u2028ps\u2029, bad \xff\xfe utf-8, bs\b ff\f cr\r"
+	*full.Title = "tab\there, nul\x00, bell\a, del\x7f, ls\u2028ps\u2029, bad \xff\xfe\x80 utf-8, bs\b ff\f cr\r"
 	nils := valid()
 	nils.Byline, nils.Mentions = nil, nil
-	for _, conf := range []float64{0, 1, 0.5, 0.9876, 1e-7, 1e21, 123456789.125, -2.5e-9} {
+	for _, conf := range []float64{0, 1, 0.5, 0.9876, 1e-7, 1e-6, 1e21, 123456789.125, -2.5e-9} {
 		r := full
 		r.LanguageConfidence = conf
 		for _, r := range []Record{r, nils, {}} {
