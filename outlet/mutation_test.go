@@ -113,3 +113,116 @@ func TestCreditBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// testRegistry is a small registry of made-up outlets whose names have the
+// lengths the limits of the credits are about.
+func testRegistry(t *testing.T) *Registry {
+	t.Helper()
+	reg, err := ParseRegistry(strings.NewReader("name\tcountry\tkind\tdomains\taliases\n"+
+		"Alpha Beta Gamma Delta Epsilon Zeta Eta Agency\tAM\tagency\talpha.example\t\n"+
+		"Karabakh Morning News\tAZ\tnews\tmorning.example\t\n"+
+		"Ministry of Testing\tAZ\tgovernment\ttesting.example\t\n"), "test.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+// TestDatelineLimits checks the dash dateline's reading of the agency:
+// after the last separator it may have up to maxNameWords words (with a
+// place of six), as the last words before the stop up to three; it is an
+// agency or a news outlet, no ministry.
+func TestDatelineLimits(t *testing.T) {
+	reg := testRegistry(t)
+	for _, c := range []struct{ line, want string }{
+		{"BAKU, 5 October — Alpha Beta Gamma Delta Epsilon Zeta Eta Agency. The talks resumed.", "Alpha Beta Gamma Delta Epsilon Zeta Eta Agency"},
+		{"BAKU 5 October 2023 local time, Alpha Beta Gamma Delta Epsilon Zeta Eta Agency. The talks resumed.", "Alpha Beta Gamma Delta Epsilon Zeta Eta Agency"},
+		{"BAKU, 5 October — Karabakh Morning News. The talks resumed.", "Karabakh Morning News"},
+		{"YEREVAN, Jan 8, 2021 Karabakh Morning News: The talks resumed.", "Karabakh Morning News"},
+		{"YEREVAN, Jan 8, 2021 Alpha Beta Gamma Delta Epsilon Zeta Eta Agency: The talks resumed.", ""},
+		{"BAKU, 5 October — Ministry of Testing. The talks resumed.", ""},
+	} {
+		got, ok := reg.Credit(c.line)
+		if c.want == "" {
+			if ok {
+				t.Errorf("Credit(%q) = %+v, want none", c.line, got)
+			}
+			continue
+		}
+		if got.Outlet.Name != c.want || got.Form != FormDateline {
+			t.Errorf("Credit(%q) = %+v %v, want the dateline of %s", c.line, got, ok, c.want)
+		}
+	}
+}
+
+// TestDatelineForms checks the datelines at their bounds: a stop right
+// after another, a place of six words or two capitals, TASS's slashes
+// without a stop after them.
+func TestDatelineForms(t *testing.T) {
+	reg := builtinRegistry(t)
+	for _, c := range []struct{ line, want string }{
+		{"Baku, October 5, AZERTAC... The president received the delegation.", "AZERTAC"},
+		{"NEW YORK CITY, NEW YORK STATE (AP) — Officials said.", "Associated Press"},
+		{"NY (Human Rights Watch) – Officials said.", "Human Rights Watch"},
+		{"ЕРЕВАН, 12 октября. /ТАСС/ Премьер-министр Армении заявил об этом.", "TASS"},
+		{"NY/ТАСС/ Премьер-министр Армении заявил об этом.", "TASS"},
+	} {
+		if got, ok := reg.Credit(c.line); got.Outlet.Name != c.want || got.Form != FormDateline {
+			t.Errorf("Credit(%q) = %+v %v, want the dateline of %s", c.line, got, ok, c.want)
+		}
+	}
+}
+
+// TestAgencyAlone checks an agency's name alone on a line of maxNameWords
+// words, and an agency ending a long text after white space.
+func TestAgencyAlone(t *testing.T) {
+	reg := testRegistry(t)
+	if got, ok := reg.Credit("Alpha Beta Gamma Delta Epsilon Zeta Eta Agency"); !ok || got.Form != FormAgency {
+		t.Errorf("an agency's name of %d words alone gives %+v %v", maxNameWords, got, ok)
+	}
+	reg = builtinRegistry(t)
+	prose := strings.Repeat("Officials said the road was open. ", 10)
+	for _, end := range []string{"(AP)", "—AP", "-AP"} {
+		line := prose + strings.Repeat(" ", tailBytes) + end
+		if got, ok := reg.Credit(line); got.Outlet.Name != "Associated Press" || got.Form != FormAgency {
+			t.Errorf("Credit(prose + spaces + %q) = %+v %v, want Associated Press", end, got, ok)
+		}
+	}
+}
+
+// TestLastDash checks where the dash before a text's last words is: at the
+// start, or after a space; a hyphen inside a word is none.
+func TestLastDash(t *testing.T) {
+	for s, want := range map[string]int{
+		"-AFP":             0,
+		"—AFP":             0,
+		"said - AFP":       5,
+		"said — AFP":       5,
+		"said -- AFP":      5,
+		"Nagorno-Karabakh": -1,
+		"no dash":          -1,
+	} {
+		if got := lastDash(s); got != want {
+			t.Errorf("lastDash(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestPublisherForms checks the forms publisher resolves a credited name
+// by: a legal suffix, a list of up to maxNameWords words, an abbreviation
+// in parentheses right after the name, a quoted name at the start.
+func TestPublisherForms(t *testing.T) {
+	reg := builtinRegistry(t)
+	for _, c := range []struct{ name, want string }{
+		{"Reuters Ltd", "Reuters"},
+		{"Reuters, AP, AFP, dpa, EFE, ANSA, TASS, IRNA", "Reuters"},
+		{"Reuters, AP, AFP, dpa, EFE, ANSA, TASS, IRNA, Xinhua", ""},
+		{"Karabakh(AA)", "Anadolu Agency"},
+		{"«Звезда» телеканал", "Zvezda"},
+	} {
+		got, ok := reg.publisher(c.name)
+		if got.Name != c.want || ok != (c.want != "") {
+			t.Errorf("publisher(%q) = %q %v, want %q", c.name, got.Name, ok, c.want)
+		}
+	}
+}
