@@ -92,8 +92,8 @@ func TestCutLabel(t *testing.T) {
 
 // TestCreditBoundaries checks the limits of the forms of a credit: a line
 // of headBytes is still read for an agency alone, a copyright's unknown
-// name has at most maxNameWords words, a dateline's place may be two
-// letters.
+// name has at most maxNameWords words, a source's unknown one seven, a
+// dateline's place may be two letters.
 func TestCreditBoundaries(t *testing.T) {
 	reg := builtinRegistry(t)
 	type want struct{ Name, Form string }
@@ -106,6 +106,8 @@ func TestCreditBoundaries(t *testing.T) {
 		{"© 2024 Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota", want{}},
 		{"NY (AP) — Officials said.", want{"Associated Press", FormDateline}},
 		{"Source: Reuters - AP", want{"Reuters", FormSource}},
+		{"Source: Alpha Beta Gamma Delta Epsilon Zeta News", want{"Alpha Beta Gamma Delta Epsilon Zeta News", FormSource}},
+		{"Source: Alpha Beta Gamma Delta Epsilon Zeta Eta News", want{}},
 	} {
 		got, ok := reg.Credit(c.line)
 		if g := (want{got.Outlet.Name, got.Form}); g != c.want || ok != (c.want != want{}) {
@@ -224,5 +226,50 @@ func TestPublisherForms(t *testing.T) {
 		if got.Name != c.want || ok != (c.want != "") {
 			t.Errorf("publisher(%q) = %q %v, want %q", c.name, got.Name, ok, c.want)
 		}
+	}
+}
+
+// TestInnermostQuoted checks the quoted name publisher tries: the last
+// one, its closing quote optional, nothing for empty quotes.
+func TestInnermostQuoted(t *testing.T) {
+	for s, want := range map[string]string{
+		"«ТРК ВС РФ «ЗВЕЗДА»": "ЗВЕЗДА",
+		"«ТРК ВС РФ «ЗВЕЗДА":  "ЗВЕЗДА",
+		"«Звезда» телеканал":  "Звезда",
+		"“Azg” daily":         "Azg",
+		"«» Reuters":          "",
+		"no quotes":           "",
+	} {
+		if got := innermostQuoted(s); got != want {
+			t.Errorf("innermostQuoted(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFirstOfList checks that a list's first name ends at its first
+// connector, even one that opens the list.
+func TestFirstOfList(t *testing.T) {
+	for s, want := range map[string]string{
+		"Reuters, AP":    "Reuters",
+		"Reuters and AP": "Reuters",
+		"Reuters":        "Reuters",
+		", AP, AFP":      "",
+	} {
+		if got := firstOfList(s); got != want {
+			t.Errorf("firstOfList(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestAcronym checks that two capitals make an acronym, and what an
+// acronym does for an unknown name of two words: it marks an organisation.
+func TestAcronym(t *testing.T) {
+	for w, want := range map[string]bool{"BBC": true, "MoD": true, "Bbc": false, "": false} {
+		if got := acronym(w); got != want {
+			t.Errorf("acronym(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if !looksLikePublisher("Karabakh MoD") {
+		t.Error(`"Karabakh MoD" is not taken for an organisation's name`)
 	}
 }
