@@ -273,3 +273,21 @@ func TestAcronym(t *testing.T) {
 		t.Error(`"Karabakh MoD" is not taken for an organisation's name`)
 	}
 }
+
+// TestCapitalised checks the capitals of a publisher's name: the first word
+// has one, and so does every word of four letters or more but connectors;
+// shorter words and scripts without capitals pass.
+func TestCapitalised(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Karabakh Daily Herald": true,
+		"Ministry of Defence":   true,
+		"Karabakh from Herald":  false,
+		"Karabakh az Herald":    true,
+		"karabakh Herald":       false,
+		"ნეტგაზეთი":             true,
+	} {
+		if got := capitalised(name); got != want {
+			t.Errorf("capitalised(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
