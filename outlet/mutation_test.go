@@ -291,3 +291,51 @@ func TestCapitalised(t *testing.T) {
 		}
 	}
 }
+
+// TestFold checks the name key on names without an ASCII letter: their
+// accents go too.
+func TestFold(t *testing.T) {
+	for s, want := range map[string]string{
+		"ÀÉ":             "ae",
+		"Libération":     "liberation",
+		"ANADOLU AJANSI": "anadoluajansi",
+		"ТАСС":           "тасс",
+		"BARRON'S":       "barrons",
+	} {
+		if got := fold(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestNormalizeCountryAlone checks that a country after a comma with no
+// name before it does not leave the outlet without a name.
+func TestNormalizeCountryAlone(t *testing.T) {
+	reg := builtinRegistry(t)
+	if got := reg.Normalize(", Armenia"); got.Name != ", Armenia" || got.Country != "" {
+		t.Errorf(`Normalize(", Armenia") = %+v, want the text kept, with no country`, got)
+	}
+}
+
+// TestLabelLength checks DNS's limit on a host's labels: 63 bytes.
+func TestLabelLength(t *testing.T) {
+	reg := builtinRegistry(t)
+	label := strings.Repeat("a", 63)
+	if got, ok := reg.FromURL("https://" + label + ".com/x"); !ok || got.Name != label+".com" {
+		t.Errorf("a label of 63 bytes gives %+v %v, want its domain", got, ok)
+	}
+	if got, ok := reg.FromURL("https://" + label + "a.com/x"); ok {
+		t.Errorf("a label of 64 bytes gives %+v, want none", got)
+	}
+}
+
+// TestShoutingLength checks where an unknown name in capitals stops being an
+// acronym: at five letters.
+func TestShoutingLength(t *testing.T) {
+	reg := builtinRegistry(t)
+	for text, want := range map[string]string{"ZQXW": "ZQXW", "ZQXWV": "Zqxwv", "ZQ XW": "ZQ XW", "ZQ XWV": "Zq Xwv"} {
+		if got := reg.Normalize(text); got.Name != want {
+			t.Errorf("Normalize(%q) = %q, want %q", text, got.Name, want)
+		}
+	}
+}
