@@ -339,3 +339,38 @@ func TestShoutingLength(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteNameLength checks the shortest site name looked for: four letters.
+func TestSiteNameLength(t *testing.T) {
+	if got, ok := SiteName("https://www.zaqw.am/x", []string{"Home | Zaqw"}); !ok || got.Name != "Zaqw" {
+		t.Errorf("SiteName of a name of four letters = %q %v, want Zaqw", got.Name, ok)
+	}
+}
+
+// TestSiteNameLineLength checks the longest line a site's name is looked
+// for in: maxSiteLine words.
+func TestSiteNameLineLength(t *testing.T) {
+	words := strings.Repeat("word ", maxSiteLine-1)
+	if got, ok := SiteName("https://www.zaqw.am/x", []string{words + "Zaqw"}); !ok || got.Name != "Zaqw" {
+		t.Errorf("SiteName in a line of %d words = %q %v, want Zaqw", maxSiteLine, got.Name, ok)
+	}
+	if got, ok := SiteName("https://www.zaqw.am/x", []string{words + "word Zaqw"}); ok {
+		t.Errorf("SiteName in a line of %d words = %q, want none", maxSiteLine+1, got.Name)
+	}
+}
+
+// TestAMPKinds checks the AMP cache's kinds of path: content (c), viewer
+// (v) and image (i) hold a URL; another holds none.
+func TestAMPKinds(t *testing.T) {
+	reg := builtinRegistry(t)
+	for _, c := range []struct{ url, want string }{
+		{"https://www-jam--news-net.cdn.ampproject.org/c/s/jam-news.net/x/", "JAMnews"},
+		{"https://www-jam--news-net.cdn.ampproject.org/v/s/jam-news.net/x/", "JAMnews"},
+		{"https://www-jam--news-net.cdn.ampproject.org/i/s/jam-news.net/x.jpg", "JAMnews"},
+		{"https://www-jam--news-net.cdn.ampproject.org/x/s/jam-news.net/x/", "ampproject.org"},
+	} {
+		if got, _ := reg.FromURL(c.url); got.Name != c.want {
+			t.Errorf("FromURL(%q) = %q, want %q", c.url, got.Name, c.want)
+		}
+	}
+}
