@@ -105,6 +105,7 @@ func TestCreditBoundaries(t *testing.T) {
 		{"© 2024 Alpha Beta Gamma Delta Epsilon Zeta Eta Theta", want{"Alpha Beta Gamma Delta Epsilon Zeta Eta Theta", FormCopyright}},
 		{"© 2024 Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota", want{}},
 		{"NY (AP) — Officials said.", want{"Associated Press", FormDateline}},
+		{"NY(AP) — Officials said.", want{"Associated Press", FormDateline}},
 		{"Source: Reuters - AP", want{"Reuters", FormSource}},
 		{"Source: Alpha Beta Gamma Delta Epsilon Zeta News", want{"Alpha Beta Gamma Delta Epsilon Zeta News", FormSource}},
 		{"Source: Alpha Beta Gamma Delta Epsilon Zeta Eta News", want{}},
@@ -371,6 +372,22 @@ func TestAMPKinds(t *testing.T) {
 	} {
 		if got, _ := reg.FromURL(c.url); got.Name != c.want {
 			t.Errorf("FromURL(%q) = %q, want %q", c.url, got.Name, c.want)
+		}
+	}
+}
+
+// TestCutParenthesis checks the split of "Name (ABBR)": a name of one
+// letter is one, a parenthesis with nothing before it or not closing the
+// text is no abbreviation.
+func TestCutParenthesis(t *testing.T) {
+	for _, c := range []struct{ s, name, abbreviation string }{
+		{"Anadolu Ajansı (AA)", "Anadolu Ajansı", "AA"},
+		{"Q(AA)", "Q", "AA"},
+		{"(AA)", "", ""},
+		{"Anadolu Ajansı (AA) Ankara", "", ""},
+	} {
+		if name, abbreviation := cutParenthesis(c.s); name != c.name || abbreviation != c.abbreviation {
+			t.Errorf("cutParenthesis(%q) = %q %q, want %q %q", c.s, name, abbreviation, c.name, c.abbreviation)
 		}
 	}
 }
