@@ -3,6 +3,7 @@ package dates
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestParseDatelinePlace: the place of a bracketed dateline is one to four
@@ -36,5 +37,59 @@ func TestFindWindowFollowsDigits(t *testing.T) {
 	}
 	if start, end := window(line, 5); start != 0 || end != len(line) {
 		t.Errorf("window = [%d:%d], want the whole line [0:%d]", start, end, len(line))
+	}
+}
+
+// TestRelativeFrom1900: a relative date may go back to 1900, the first year
+// of a date, and no further.
+func TestRelativeFrom1900(t *testing.T) {
+	p, ok := Parse("125 years ago", retrieved)
+	want{"125 years ago", "1900-01-01", "year", ""}.check(t, "Parse", p, ok)
+	if p, ok := Parse("126 years ago", retrieved); ok {
+		t.Errorf("Parse(%q) = %s, want no date", "126 years ago", p.Date)
+	}
+}
+
+// TestSolarHijriDaysFollow: from the first day of 1178 AP to the last of
+// 1633, each day fromSolar accepts is the day after the one before it: no
+// year ends on the day the next one starts or a day before, so a year is
+// leap exactly when the next Nowruz comes a day later.
+func TestSolarHijriDaysFollow(t *testing.T) {
+	first, _ := fromSolar(1178, 1, 1)
+	prev := first.AddDate(0, 0, -1)
+	for y := 1178; y <= 1633; y++ {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= 31; d++ {
+				got, ok := fromSolar(y, m, d)
+				if !ok {
+					continue
+				}
+				if want := prev.AddDate(0, 0, 1); !got.Equal(want) {
+					t.Fatalf("fromSolar(%d, %d, %d) = %s, want %s", y, m, d, got.Format(time.DateOnly), want.Format(time.DateOnly))
+				}
+				prev = got
+			}
+		}
+	}
+}
+
+// TestControlIsSpace: a control character, C0 or C1 (U+0080–U+009F, which
+// text mis-decoded from Windows-1252 holds), parts a date's words as a space
+// does.
+func TestControlIsSpace(t *testing.T) {
+	for _, text := range []string{"5\tMarch\t2024", "5\u0080March\u00802024", "5\u009fMarch\u009f2024"} {
+		p, ok := Parse(text, retrieved)
+		want{text, "2024-03-05", "day", ""}.check(t, "Parse", p, ok)
+	}
+}
+
+// TestLexNumberValue: a number keeps its value up to nine digits, and has
+// none (-1) from ten on.
+func TestLexNumberValue(t *testing.T) {
+	for s, val := range map[string]int{"123456789": 123456789, "1234567890": -1, "۱۲۳۴۵۶۷۸۹": 123456789} {
+		toks := lex(s, 0, len(s), nil)
+		if len(toks) != 1 || toks[0].kind != number || toks[0].val != val {
+			t.Errorf("lex(%q) = %+v, want one number of value %d", s, toks, val)
+		}
 	}
 }
