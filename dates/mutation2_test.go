@@ -93,3 +93,45 @@ func TestLexNumberValue(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTextIsTheDate: Found.Text, and its span, are the date exactly as
+// written, with its time and weekday and nothing more: at the start and the
+// end of a line, and next to brackets, quotes and punctuation.
+func TestFindTextIsTheDate(t *testing.T) {
+	for _, c := range []struct{ line, text string }{
+		{"2023-09-27", "2023-09-27"},
+		{"(2023-09-27)", "2023-09-27"},
+		{"«27.09.2023»", "27.09.2023"},
+		{"on 27.09.2023.", "27.09.2023"},
+		{"Sep 29 '20", "Sep 29 '20"},
+		{"[28 mag 21] Roma", "28 mag 21"},
+		{"Posted: 5 March 2024, 10:00.", "5 March 2024, 10:00"},
+		{"5 March 2024 at 9:15 p.m. by staff", "5 March 2024 at 9:15 p.m."},
+		{"5 March 2024, 9:15 a.m", "5 March 2024, 9:15 a.m"},
+		{"新华社2023年9月27日电", "2023年9月27日"},
+		{"统计2023年9月份", "2023年9月"},
+		{"2023년 9월 27일 발표", "2023년 9월 27일"},
+		{"— Wednesday, 27 September 2023 —", "Wednesday, 27 September 2023"},
+		{"13:42 31.10.2020 news", "13:42 31.10.2020"},
+		{"x 10:00:00+04:00 PM 31.10.2020", "10:00:00+04:00 PM 31.10.2020"},
+		{"Oct. 5, 2024;", "Oct. 5, 2024"},
+		{"5-Oct-2024,", "5-Oct-2024"},
+		{"\"3 days ago\"", "3 days ago"},
+		{"2023. szeptember 27.", "2023. szeptember 27."},
+	} {
+		f, ok := Find(c.line, retrieved)
+		if !ok || f.Text != c.text || c.line[f.Start:f.End] != f.Text {
+			t.Errorf("Find(%q) = %q [%d:%d] %v, want %q", c.line, f.Text, f.Start, f.End, ok, c.text)
+		}
+	}
+}
+
+// TestHyphenJoinsNameWords: the words of a name of two words may be joined
+// by a hyphen as well as a space, read forward (a month) and backward (a
+// weekday).
+func TestHyphenJoinsNameWords(t *testing.T) {
+	for _, text := range []string{"5 كانون-الثاني 2024", "5 كانون الثاني 2024", "sexta-feira, 5 de janeiro de 2024"} {
+		p, ok := Parse(text, retrieved)
+		want{text, "2024-01-05", "day", ""}.check(t, "Parse", p, ok)
+	}
+}
