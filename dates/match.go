@@ -253,7 +253,7 @@ func (m *matcher) numeric(i int) (span, bool) {
 		return span{}, false
 	}
 	sep, b := m.t[i+1].r, m.t[i+2]
-	if m.is(i-2, number) && m.glued(i-1) && m.groupGoesOn(i-1, sep) {
+	if m.is(i-2, number) && m.groupGoesOn(i-1, sep) {
 		return span{}, false
 	}
 	if !m.isPunct(i+3, string(sep)) || !m.glued(i+3) || !m.is(i+4, number) || !m.glued(i+4) {

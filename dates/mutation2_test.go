@@ -135,3 +135,107 @@ func TestHyphenJoinsNameWords(t *testing.T) {
 		want{text, "2024-01-05", "day", ""}.check(t, "Parse", p, ok)
 	}
 }
+
+// TestNameWordsAdjacent: the words of a two-word month name stand side by
+// side; "كانون" alone, with "الثاني" earlier in the line, is no month.
+func TestNameWordsAdjacent(t *testing.T) {
+	for _, line := range []string{"في الثاني 5 كانون 2024", "في الثاني: كانون 5, 2024"} {
+		if f, ok := Find(line, retrieved); ok {
+			t.Errorf("Find(%q) = %q, want no date", line, f.Text)
+		}
+	}
+}
+
+// TestFindMonthDateTexts: a day with its month and year, found in a line,
+// as written: a second name of the month after a slash, an abbreviation's
+// dot, the 31st, and a two-digit year closing the line.
+func TestFindMonthDateTexts(t *testing.T) {
+	for _, c := range []struct{ line, text, date string }{
+		{"صدر في أيلول/سبتمبر 2023 تقرير", "أيلول/سبتمبر 2023", "2023-09-01"},
+		{"صدر في أيلول/سبتمبر 5، 2023 تقرير", "أيلول/سبتمبر 5، 2023", "2023-09-05"},
+		{"on 5 Sept. 2024 the talks", "5 Sept. 2024", "2024-09-05"},
+		{"on 31 March 2024 the talks", "31 March 2024", "2024-03-31"},
+		{"on March 31, 2024 the talks", "March 31, 2024", "2024-03-31"},
+		{"Roma, 28 mag 21", "28 mag 21", "2021-05-28"},
+		{"Roma, 28 mag 21  ", "28 mag 21", "2021-05-28"},
+		{"on 5 March, 2024 the talks", "5 March, 2024", "2024-03-05"},
+	} {
+		f, ok := Find(c.line, retrieved)
+		if !ok || f.Text != c.text || !f.Resolved || f.Date.String() != c.date {
+			t.Errorf("Find(%q) = %q %s %v, want %q %s", c.line, f.Text, f.Date, ok, c.text, c.date)
+		}
+	}
+}
+
+// TestFindNumericNeighbours: a numeric date is no part of a longer group
+// only when what touches it is no number joined by its separator: a label's
+// colon, a comma, a full stop before a spaced number, a spaced number.
+func TestFindNumericNeighbours(t *testing.T) {
+	for _, c := range []struct{ line, text, label string }{
+		{"Tarix:27.09.2023", "27.09.2023", "date"},
+		{"Views 5, 27.09.2023", "27.09.2023", ""},
+		{"Issue 12 :27.09.2023", "27.09.2023", ""},
+		{"On 27.09.2023. 5 people died", "27.09.2023", ""},
+		{"News 27.09.2023.Baku", "27.09.2023", ""},
+		{"Updated: 10:30 — 2023-09", "10:30 — 2023-09", "updated"},
+	} {
+		f, ok := Find(c.line, retrieved)
+		if !ok || f.Text != c.text || f.Label != c.label {
+			t.Errorf("Find(%q) = %q %q %v, want %q %q", c.line, f.Text, f.Label, ok, c.text, c.label)
+		}
+	}
+}
+
+// TestParseSlashOrder: DD/MM/YYYY unless the middle number cannot be a
+// month and the first can, the American order.
+func TestParseSlashOrder(t *testing.T) {
+	for text, date := range map[string]string{"10/12/2023": "2023-12-10", "12/27/2023": "2023-12-27", "12/12/2023": "2023-12-12"} {
+		p, ok := Parse(text, retrieved)
+		want{text, date, "day", ""}.check(t, "Parse", p, ok)
+	}
+}
+
+// TestLunarMarkAfterNumericDate: a number-only date followed by the lunar
+// Hijri mark is lunar, not Solar, so 1439 AH is no date.
+func TestLunarMarkAfterNumericDate(t *testing.T) {
+	for _, line := range []string{"1439/05/10 هـ", "1439/05/10 AH"} {
+		if f, ok := Find(line, retrieved); ok {
+			t.Errorf("Find(%q) = %q %s, want no date", line, f.Text, f.Date)
+		}
+	}
+}
+
+// TestFindClockTexts: a time of day after or before a date is read as far
+// as it is a time: hours to 24, minutes below 60, seconds and fractions and
+// offsets only when digits follow, a "T" glued to both.
+func TestFindClockTexts(t *testing.T) {
+	for _, c := range []struct{ line, text string }{
+		{"24:00, 31.10.2020", "24:00, 31.10.2020"},
+		{"25:00, 31.10.2020", "31.10.2020"},
+		{"31.10.2020 13:60", "31.10.2020"},
+		{"31.10.2020 13:59", "31.10.2020 13:59"},
+		{"31.10.2020 13:42: talks", "31.10.2020 13:42"},
+		{"31.10.2020 13:42.Baku", "31.10.2020 13:42"},
+		{"31.10.2020 13:42. 5 killed", "31.10.2020 13:42"},
+		{"31.10.2020 10:00+04: talks", "31.10.2020 10:00+04"},
+		{"31.10.2020 10:00 GMT+4", "31.10.2020 10:00 GMT+4"},
+		{"2023-09-27T 10:00", "2023-09-27"},
+	} {
+		f, ok := Find(c.line, retrieved)
+		if !ok || f.Text != c.text {
+			t.Errorf("Find(%q) = %q %v, want %q", c.line, f.Text, ok, c.text)
+		}
+	}
+}
+
+// TestFindYearBeforeMonth: outside Parse, a year before its month needs a
+// dot or a year word.
+func TestFindYearBeforeMonth(t *testing.T) {
+	if f, ok := Find("Results for 2023 October 2 more", retrieved); ok && f.Resolved {
+		t.Errorf("Find = %q %s, want no date", f.Text, f.Date)
+	}
+	f, ok := Find("Results 2023. október 2. more", retrieved)
+	if !ok || f.Text != "2023. október 2." || f.Date.String() != "2023-10-02" {
+		t.Errorf("Find = %q %s %v, want 2023. október 2.", f.Text, f.Date, ok)
+	}
+}
