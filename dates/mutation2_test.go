@@ -239,3 +239,58 @@ func TestFindYearBeforeMonth(t *testing.T) {
 		t.Errorf("Find = %q %s %v, want 2023. október 2.", f.Text, f.Date, ok)
 	}
 }
+
+// TestFromURLEscapesAndHost: a percent escape's hex digits are no digits,
+// and a host stays a host even after an empty scheme.
+func TestFromURLEscapesAndHost(t *testing.T) {
+	p, text, ok := FromURL("https://example.com/news%202023-09-27")
+	if !ok || text != "2023-09-27" || p.Date.String() != "2023-09-27" {
+		t.Errorf("FromURL after %%20 = %q %s %v, want 2023-09-27", text, p.Date, ok)
+	}
+	if p, text, ok := FromURL("://2023-09-27.example.com/story"); ok {
+		t.Errorf("FromURL of a host's digits = %q %s, want no date", text, p.Date)
+	}
+}
+
+// TestLabelSeparators: a label stands before its date with up to two
+// separators between them, not more.
+func TestLabelSeparators(t *testing.T) {
+	for line, label := range map[string]string{"Date: 27.09.2023": "date", "Date: — 27.09.2023": "date", "Date: — | 27.09.2023": ""} {
+		if f, ok := Find(line, retrieved); !ok || f.Label != label || f.Text != "27.09.2023" {
+			t.Errorf("Find(%q) = %q label %q %v, want 27.09.2023 label %q", line, f.Text, f.Label, ok, label)
+		}
+	}
+}
+
+// TestMeridiemDots: "a.m." and "p.m." are read after a time, their first
+// dot glued to the letter, and so is the Spanish "p. m.".
+func TestMeridiemDots(t *testing.T) {
+	for line, text := range map[string]string{
+		"31.10.2020 9:15 p.m. talks": "31.10.2020 9:15 p.m.",
+		"31.10.2020 9:15 a.m. talks": "31.10.2020 9:15 a.m.",
+		"31.10.2020 9:15 x.m. talks": "31.10.2020 9:15",
+		"31.10.2020 9:15 p .m. talks": "31.10.2020 9:15",
+		"31.10.2020 9:15 p. m. charla": "31.10.2020 9:15 p. m.",
+	} {
+		if f, ok := Find(line, retrieved); !ok || f.Text != text {
+			t.Errorf("Find(%q) = %q %v, want %q", line, f.Text, ok, text)
+		}
+	}
+}
+
+// TestUnitOfTheAgoLanguage: "год" is a year in Russian ("1 год назад"), not
+// the Ukrainian abbreviation of an hour, which words.tsv lists after it.
+// alike, the first in words.tsv is read.
+func TestUnitOfTheAgoLanguage(t *testing.T) {
+	p, ok := Parse("1 год назад", retrieved)
+	want{"1 год назад", "2024-01-01", "year", ""}.check(t, "Parse", p, ok)
+}
+
+// TestEachRowNamesTheLine: a table row with the wrong number of columns is
+// named by its line, counted from 1 with the comments.
+func TestEachRowNamesTheLine(t *testing.T) {
+	err := eachRow("t.tsv", "# kind\ta\na\tb\nc", 2, func(int, []string) error { return nil })
+	if err == nil || err.Error() != "t.tsv:3: 1 columns, want 2" {
+		t.Errorf("eachRow = %v, want t.tsv:3: 1 columns, want 2", err)
+	}
+}
