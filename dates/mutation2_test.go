@@ -266,10 +266,10 @@ func TestLabelSeparators(t *testing.T) {
 // dot glued to the letter, and so is the Spanish "p. m.".
 func TestMeridiemDots(t *testing.T) {
 	for line, text := range map[string]string{
-		"31.10.2020 9:15 p.m. talks": "31.10.2020 9:15 p.m.",
-		"31.10.2020 9:15 a.m. talks": "31.10.2020 9:15 a.m.",
-		"31.10.2020 9:15 x.m. talks": "31.10.2020 9:15",
-		"31.10.2020 9:15 p .m. talks": "31.10.2020 9:15",
+		"31.10.2020 9:15 p.m. talks":   "31.10.2020 9:15 p.m.",
+		"31.10.2020 9:15 a.m. talks":   "31.10.2020 9:15 a.m.",
+		"31.10.2020 9:15 x.m. talks":   "31.10.2020 9:15",
+		"31.10.2020 9:15 p .m. talks":  "31.10.2020 9:15",
 		"31.10.2020 9:15 p. m. charla": "31.10.2020 9:15 p. m.",
 	} {
 		if f, ok := Find(line, retrieved); !ok || f.Text != text {
@@ -280,7 +280,6 @@ func TestMeridiemDots(t *testing.T) {
 
 // TestUnitOfTheAgoLanguage: "год" is a year in Russian ("1 год назад"), not
 // the Ukrainian abbreviation of an hour, which words.tsv lists after it.
-// alike, the first in words.tsv is read.
 func TestUnitOfTheAgoLanguage(t *testing.T) {
 	p, ok := Parse("1 год назад", retrieved)
 	want{"1 год назад", "2024-01-01", "year", ""}.check(t, "Parse", p, ok)
