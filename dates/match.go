@@ -253,7 +253,7 @@ func (m *matcher) numeric(i int) (span, bool) {
 		return span{}, false
 	}
 	sep, b := m.t[i+1].r, m.t[i+2]
-	if m.is(i-2, number) && m.glued(i-1) && m.groupGoesOn(i-1, sep) {
+	if m.is(i-2, number) && m.groupGoesOn(i-1, sep) {
 		return span{}, false
 	}
 	if !m.isPunct(i+3, string(sep)) || !m.glued(i+3) || !m.is(i+4, number) || !m.glued(i+4) {
@@ -627,9 +627,9 @@ func (m *matcher) clock(k int) (int, bool) {
 	return e, true
 }
 
-// meridiem reads "a.m." or "p.m." at token i.
+// meridiem reads "a.m." or "p.m." at token i, or "p. m." as Spanish writes it.
 func (m *matcher) meridiem(i int) (int, bool) {
-	if !m.is(i, word) || !m.isPunct(i+1, ".") || !m.is(i+2, word) || !m.glued(i+1) || !m.glued(i+2) {
+	if !m.is(i, word) || !m.isPunct(i+1, ".") || !m.is(i+2, word) || !m.glued(i+1) {
 		return 0, false
 	}
 	if ap := string(m.folded(i)); ap != "a" && ap != "p" || string(m.folded(i+2)) != "m" {
