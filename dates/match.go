@@ -57,19 +57,24 @@ func (m *matcher) forward(lx lexicon, i int) (entry, int, bool) {
 		return entry{}, 0, false
 	}
 	for _, e := range lx[string(m.folded(i))] {
-		j, ok := i+1, true
-		for _, w := range e.more {
-			if j = m.nextWord(j, +1); j < 0 || string(m.folded(j)) != w {
-				ok = false
-				break
-			}
-			j++
-		}
-		if ok {
+		if j, ok := m.matchesFrom(e, i); ok {
 			return e, j, true
 		}
 	}
 	return entry{}, 0, false
+}
+
+// matchesFrom reports whether the form e of a forward lexicon, whose first
+// word is token i, is written from i, and the token past it.
+func (m *matcher) matchesFrom(e entry, i int) (int, bool) {
+	j := i + 1
+	for _, w := range e.more {
+		if j = m.nextWord(j, +1); j < 0 || string(m.folded(j)) != w {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
 }
 
 // backward matches a form of a backward lexicon that ends at token i, and
@@ -346,20 +351,43 @@ func (m *matcher) relativeAt(i int) (span, bool) {
 			j = k
 		}
 	}
-	u, k, ok := m.forward(m.w.units, j)
-	if !ok {
+	if !m.is(j, word) {
 		return span{}, false
 	}
-	first := i
-	if _, e, ok := m.forward(m.w.agoAfter, k); ok {
-		k = e
-	} else if _, f, ok := m.backward(m.w.agoFirst, i-1); ok {
-		first = f
-	} else {
+	// A unit's form may be another unit in another language ("години" is
+	// hours in Ukrainian, years in Bulgarian): the unit of the "ago" word's
+	// language wins, else the first listed.
+	var unit, ago entry
+	first, end, found := 0, 0, false
+	for _, u := range m.w.units[string(m.folded(j))] {
+		k, ok := m.matchesFrom(u, j)
+		if !ok {
+			continue
+		}
+		a, f, e, ok := m.agoAround(i, k)
+		if ok && (!found || u.speaks(a) && !unit.speaks(ago)) {
+			unit, ago, first, end, found = u, a, f, e, true
+		}
+	}
+	if !found {
 		return span{}, false
 	}
-	p, ok := relative(n, u.key, m.retrieved)
-	return m.spanOf(first, k, p, ok, nil)
+	p, ok := relative(n, unit.key, m.retrieved)
+	return m.spanOf(first, end, p, ok, nil)
+}
+
+// agoAround finds the "ago" word of a relative date whose number starts at
+// token i and whose unit ends before token k: after the unit ("3 days
+// ago") or before the number ("vor 3 Tagen"). It returns the word's entry
+// and the date's first and past-the-end tokens.
+func (m *matcher) agoAround(i, k int) (entry, int, int, bool) {
+	if a, e, ok := m.forward(m.w.agoAfter, k); ok {
+		return a, i, e, true
+	}
+	if a, f, ok := m.backward(m.w.agoFirst, i-1); ok {
+		return a, f, k, true
+	}
+	return entry{}, 0, 0, false
 }
 
 // monthFirst reads "October 2, 2023", "Sept. 5 2024", "Sep 29 '20", and a

@@ -278,11 +278,19 @@ func TestMeridiemDots(t *testing.T) {
 	}
 }
 
-// TestUnitOfTheAgoLanguage: "год" is a year in Russian ("1 год назад"), not
-// the Ukrainian abbreviation of an hour, which words.tsv lists after it.
+// TestUnitOfTheAgoLanguage: a unit written alike in two languages is read
+// in the language of the "ago" word: "год" is a year in Russian ("1 год
+// назад"), not the Ukrainian abbreviation of an hour; "години" is years in
+// Bulgarian ("преди 2 години") and hours in Ukrainian ("2 години тому").
 func TestUnitOfTheAgoLanguage(t *testing.T) {
-	p, ok := Parse("1 год назад", retrieved)
-	want{"1 год назад", "2024-01-01", "year", ""}.check(t, "Parse", p, ok)
+	for _, c := range []want{
+		{"1 год назад", "2024-01-01", "year", ""},
+		{"преди 2 години", "2023-01-01", "year", ""},
+		{"2 години тому", "2025-06-20", "day", ""},
+	} {
+		p, ok := Parse(c.text, retrieved)
+		c.check(t, "Parse", p, ok)
+	}
 }
 
 // TestEachRowNamesTheLine: a table row with the wrong number of columns is

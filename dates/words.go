@@ -65,6 +65,17 @@ type entry struct {
 	key   string   // the key column of words.tsv
 	abbr  bool     // an abbreviated month name
 	cal   calendar // the calendar of a month name
+	langs []string // the languages of words.tsv that list the form
+}
+
+// speaks reports whether e and other share a language.
+func (e entry) speaks(other entry) bool {
+	for _, l := range e.langs {
+		if slices.Contains(other.langs, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // lexicon maps one folded word of a form (its first word, or its last in a
@@ -89,6 +100,11 @@ func (lx lexicon) add(form string, e entry, backward bool) {
 		if slices.Equal(old.more, e.more) && old.value == e.value && old.key == e.key && old.cal == e.cal {
 			// The same form in two languages: a full name in either is a full name.
 			lx[key][i].abbr = old.abbr && e.abbr
+			for _, l := range e.langs {
+				if !slices.Contains(old.langs, l) {
+					lx[key][i].langs = append(lx[key][i].langs, l)
+				}
+			}
 			return
 		}
 	}
@@ -185,7 +201,7 @@ func load(monthsText, wordsText string) (*tables, error) {
 		}
 		value, _ := strconv.Atoi(key)
 		for _, form := range splitForms(col[3]) {
-			k.lx.add(form, entry{value: value, key: key}, k.backward)
+			k.lx.add(form, entry{value: value, key: key, langs: []string{col[1]}}, k.backward)
 		}
 		return nil
 	})
