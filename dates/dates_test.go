@@ -452,6 +452,12 @@ func TestFromURL(t *testing.T) {
 		{"https://example.com/story-2023-09-27-summit", "2023-09-27", "2023-09-27", "day"},
 		{"https://example.com/2024/11/17/%d5%bd%d5%bf%d5%a5", "2024/11/17", "2024-11-17", "day"},
 		{"/local/path/2023_09_27_notes.html", "2023_09_27", "2023-09-27", "day"},
+		// the bounds: the first and last years of an eight-digit run, a
+		// path that ends with its date, a file URL with no host
+		{"https://example.com/19900101/", "19900101", "1990-01-01", "day"},
+		{"https://example.com/20991231/", "20991231", "2099-12-31", "day"},
+		{"https://example.com/blog/2023/09", "2023/09", "2023-09-01", "month"},
+		{"file:///2023/09/27/notes.txt", "2023/09/27", "2023-09-27", "day"},
 	} {
 		p, text, ok := FromURL(c.url)
 		if !ok || text != c.text || p.Date.String() != c.date || p.Precision != c.precision {
@@ -468,6 +474,10 @@ func TestFromURL(t *testing.T) {
 		"https://example.com/%2023%09%27",
 		"https://example.com/2023/13/01/",
 		"https://example.com/18991231-old",
+		"https://example.com/19891231/",
+		"https://example.com/21000101/",
+		"https://2023-09-27.example.com/story",
+		"?date=2023-09-27",
 		"https://example.com",
 		"",
 	} {

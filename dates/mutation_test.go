@@ -5,33 +5,6 @@ import (
 	"time"
 )
 
-// TestFromURLBounds: dates in URLs at the bounds of FromURL's rules — the
-// first and last years of an eight-digit run, a path that ends with its
-// date, a file URL with no host — and digits outside the path are no date.
-func TestFromURLBounds(t *testing.T) {
-	for _, c := range []struct{ url, text, date, precision string }{
-		{"https://example.com/19900101/", "19900101", "1990-01-01", "day"},
-		{"https://example.com/20991231/", "20991231", "2099-12-31", "day"},
-		{"https://example.com/blog/2023/09", "2023/09", "2023-09-01", "month"},
-		{"file:///2023/09/27/notes.txt", "2023/09/27", "2023-09-27", "day"},
-	} {
-		p, text, ok := FromURL(c.url)
-		if !ok || text != c.text || p.Date.String() != c.date || p.Precision != c.precision {
-			t.Errorf("FromURL(%q) = %q %s %s %v, want %q %s %s", c.url, text, p.Date, p.Precision, ok, c.text, c.date, c.precision)
-		}
-	}
-	for _, url := range []string{
-		"https://example.com/19891231/",
-		"https://example.com/21000101/",
-		"https://2023-09-27.example.com/story",
-		"?date=2023-09-27",
-	} {
-		if p, text, ok := FromURL(url); ok {
-			t.Errorf("FromURL(%q) = %q %s, want no date", url, text, p.Date)
-		}
-	}
-}
-
 // TestSolarHijriRange: over every year the arithmetic holds for, 1178–1633
 // AP, consecutive days convert to consecutive days — so each year's Esfand
 // has 30 days exactly when the next Nowruz is a day later — Nowruz falls
