@@ -14,7 +14,12 @@ import (
 
 // warcResponse is a WARC file of one HTTP 200 response holding body.
 func warcResponse(uri, contentType string, body []byte) []byte {
-	http := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s", contentType, len(body), body)
+	return warcStatus(uri, "200 OK", contentType, body)
+}
+
+// warcStatus is a WARC file of one HTTP response of that status.
+func warcStatus(uri, status, contentType string, body []byte) []byte {
+	http := fmt.Sprintf("HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s", status, contentType, len(body), body)
 	return fmt.Appendf(nil, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\n"+
 		"WARC-Date: 2024-05-21T10:00:00Z\r\nWARC-Target-URI: %s\r\n"+
 		"Content-Type: application/http;msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", uri, len(http), http)

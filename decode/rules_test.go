@@ -28,3 +28,19 @@ func TestOtherCodePages(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstControlEdges: the C0 range ends before the space, DEL is one
+// byte, the C1 range is U+0080 to U+009F; a C2 byte that ends a string
+// (which no decoded text holds, but Clean is handed other text too) is
+// none.
+func TestFirstControlEdges(t *testing.T) {
+	for s, want := range map[string]int{
+		"a\x1f": 1, "a ": -1, "a\x7f": 1, "a~": -1,
+		"a\u0080": 1, "a\u009f": 1, "a\u00a0": -1, "a\u00bf": -1, "a\u0100": -1,
+		"a\xc2": -1, "\xc2": -1,
+	} {
+		if got := firstControl(s); got != want {
+			t.Errorf("firstControl(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -196,3 +196,18 @@ func TestFreeTextColumns(t *testing.T) {
 		t.Errorf("FreeTextColumns (-want +got):\n%s", diff)
 	}
 }
+
+// TestWordCountEdges: a word holds a letter or digit, the first and last
+// of each ASCII range too; the signs next to those ranges make none.
+func TestWordCountEdges(t *testing.T) {
+	for body, want := range map[string]int32{
+		"a z A Z 0 9":     6,
+		"` { @ [ / :":     0,
+		"-a- (z) «A» —Z—": 4,
+		"é ∑ ٣":           2,
+	} {
+		if got := WordCount(body); got != want {
+			t.Errorf("WordCount(%q) = %d, want %d", body, got, want)
+		}
+	}
+}

@@ -1,0 +1,295 @@
+// Command casemutants runs the mutants gremlins v0.6.0 cannot see: those in
+// the conditions of a switch's cases. Go's coverage blocks begin after a
+// case's colon, so no block holds its condition and gremlins marks every
+// mutant there NOT COVERED without running it. This command reads
+// gremlins' JSON report of one package, and for each such mutant whose
+// switch the package's tests reach, applies the same token change gremlins
+// would (through go test's -overlay, so the source tree is never touched),
+// runs the package's tests and rewrites the mutant's status in the report:
+// KILLED, LIVED, TIMED OUT or NOT VIABLE, as gremlins decides them. Each
+// mutant it ran is marked "case": true.
+//
+//	go run ./cmd/casemutants --package ./mention --report mention.json
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func main() {
+	pkg := flag.String("package", "", "the package gremlins mutated, as ./DIR")
+	report := flag.String("report", "", "gremlins' JSON report of it, rewritten in place")
+	coefficient := flag.Int("timeout-coefficient", 3, "a mutant's tests may take this many times the unmutated tests' time")
+	flag.Parse()
+	if *pkg == "" || *report == "" {
+		fmt.Fprintln(os.Stderr, "usage: casemutants --package ./DIR --report FILE.json")
+		os.Exit(2)
+	}
+	if err := run(*pkg, *report, *coefficient); err != nil {
+		fmt.Fprintln(os.Stderr, "casemutants:", err)
+		os.Exit(1)
+	}
+}
+
+// report is the part of gremlins' JSON this command reads and rewrites; the
+// other fields are kept as they are.
+type report struct {
+	Files []struct {
+		FileName  string           `json:"file_name"`
+		Mutations []map[string]any `json:"mutations"`
+	} `json:"files"`
+	rest map[string]json.RawMessage
+}
+
+func run(pkg, reportPath string, coefficient int) error {
+	raw, err := os.ReadFile(reportPath)
+	if err != nil {
+		return err
+	}
+	var r report
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return fmt.Errorf("%s: %w", reportPath, err)
+	}
+	if err := json.Unmarshal(raw, &r.rest); err != nil {
+		return fmt.Errorf("%s: %w", reportPath, err)
+	}
+	tmp, err := os.MkdirTemp("", "casemutants")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	profile := filepath.Join(tmp, "cover.out")
+	start := time.Now()
+	if out, err := exec.Command("go", "test", "-count=1", "-coverprofile", profile, pkg).CombinedOutput(); err != nil {
+		return fmt.Errorf("the tests of %s fail unmutated: %w\n%s", pkg, err, out)
+	}
+	timeout := time.Duration(coefficient) * time.Since(start)
+	blocks, err := readProfile(profile)
+	if err != nil {
+		return err
+	}
+	dir := strings.TrimPrefix(pkg, "./")
+	for _, f := range r.Files {
+		path := filepath.Join(dir, f.FileName)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		cases, err := reachedCases(path, src, blocks)
+		if err != nil {
+			return err
+		}
+		for _, m := range f.Mutations {
+			line, col := int(m["line"].(float64)), int(m["column"].(float64))
+			if m["status"] != "NOT COVERED" || !cases.holds(line, col) {
+				continue
+			}
+			mutant, err := mutate(src, line, col, m["type"].(string))
+			if err != nil {
+				return fmt.Errorf("%s:%d:%d: %w", path, line, col, err)
+			}
+			status, err := test(pkg, path, mutant, tmp, timeout)
+			if err != nil {
+				return err
+			}
+			m["status"], m["case"] = status, true
+			fmt.Fprintf(os.Stderr, "%12s %s at %s:%d:%d\n", status, m["type"], f.FileName, line, col)
+		}
+	}
+	files, err := json.Marshal(r.Files)
+	if err != nil {
+		return err
+	}
+	r.rest["files"] = files
+	out, err := json.MarshalIndent(r.rest, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(reportPath, out, 0o644)
+}
+
+// block is one line of a coverage profile: a span of a file and how often
+// its statements ran.
+type block struct {
+	file                string
+	startLine, startCol int
+	endLine, endCol     int
+	count               int
+}
+
+func (b block) holds(line, col int) bool {
+	return (line > b.startLine || line == b.startLine && col >= b.startCol) &&
+		(line < b.endLine || line == b.endLine && col <= b.endCol)
+}
+
+// readProfile reads a profile of go test -coverprofile:
+// "mode: set", then "import/path/file.go:12.3,14.5 2 1" a line.
+func readProfile(path string) ([]block, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var blocks []block
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		if n == 1 {
+			continue
+		}
+		var b block
+		file, span, ok := strings.Cut(sc.Text(), ":")
+		if _, err := fmt.Sscanf(span, "%d.%d,%d.%d %d %d", &b.startLine, &b.startCol, &b.endLine, &b.endCol, new(int), &b.count); !ok || err != nil {
+			return nil, fmt.Errorf("%s:%d: not a coverage block", path, n)
+		}
+		b.file = file
+		blocks = append(blocks, b)
+	}
+	return blocks, sc.Err()
+}
+
+// spans are the case conditions of a file whose switch statement ran.
+type spans []struct{ from, to token.Position }
+
+func (s spans) holds(line, col int) bool {
+	for _, sp := range s {
+		after := line > sp.from.Line || line == sp.from.Line && col >= sp.from.Column
+		before := line < sp.to.Line || line == sp.to.Line && col <= sp.to.Column
+		if after && before {
+			return true
+		}
+	}
+	return false
+}
+
+// reachedCases finds the case conditions of path whose switch statement
+// sits in a coverage block that ran.
+func reachedCases(path string, src []byte, blocks []block) (spans, error) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, path, src, 0)
+	if err != nil {
+		return nil, err
+	}
+	ran := func(pos token.Pos) bool {
+		p := fset.Position(pos)
+		for _, b := range blocks {
+			if b.count > 0 && strings.HasSuffix(b.file, "/"+path) && b.holds(p.Line, p.Column) {
+				return true
+			}
+		}
+		return false
+	}
+	var found spans
+	ast.Inspect(file, func(n ast.Node) bool {
+		var body *ast.BlockStmt
+		switch s := n.(type) {
+		case *ast.SwitchStmt:
+			body = s.Body
+		case *ast.TypeSwitchStmt:
+			body = s.Body
+		default:
+			return true
+		}
+		if !ran(n.Pos()) {
+			return true
+		}
+		for _, clause := range body.List {
+			c := clause.(*ast.CaseClause)
+			if len(c.List) > 0 {
+				found = append(found, struct{ from, to token.Position }{fset.Position(c.List[0].Pos()), fset.Position(c.List[len(c.List)-1].End())})
+			}
+		}
+		return true
+	})
+	return found, nil
+}
+
+// mutations are gremlins' token changes (internal/engine/mappings.go of
+// v0.6.0) for the mutators it runs by default.
+var mutations = map[string]map[token.Token]token.Token{
+	"ARITHMETIC_BASE":       {token.ADD: token.SUB, token.MUL: token.QUO, token.QUO: token.MUL, token.REM: token.MUL, token.SUB: token.ADD},
+	"CONDITIONALS_BOUNDARY": {token.GEQ: token.GTR, token.GTR: token.GEQ, token.LEQ: token.LSS, token.LSS: token.LEQ},
+	"CONDITIONALS_NEGATION": {token.EQL: token.NEQ, token.GEQ: token.LSS, token.GTR: token.LEQ, token.LEQ: token.GTR, token.LSS: token.GEQ, token.NEQ: token.EQL},
+	"INCREMENT_DECREMENT":   {token.DEC: token.INC, token.INC: token.DEC},
+	"INVERT_NEGATIVES":      {token.SUB: token.ADD},
+}
+
+// mutate returns src with the operator at line:col changed as the mutator
+// changes it.
+func mutate(src []byte, line, col int, mutator string) ([]byte, error) {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(file, src, nil, 0)
+	for {
+		pos, tok, _ := s.Scan()
+		if tok == token.EOF {
+			return nil, errors.New("no operator here")
+		}
+		p := file.Position(pos)
+		if p.Line != line || p.Column != col {
+			continue
+		}
+		to, ok := mutations[mutator][tok]
+		if !ok {
+			return nil, fmt.Errorf("%s does not change %s", mutator, tok)
+		}
+		offset := file.Offset(pos)
+		return bytes.Join([][]byte{src[:offset], []byte(to.String()), src[offset+len(tok.String()):]}, nil), nil
+	}
+}
+
+// test runs pkg's tests with path replaced by mutant and tells the
+// mutant's status as gremlins does: failing tests kill it, passing ones
+// let it live, a build that fails makes it not viable.
+func test(pkg, path string, mutant []byte, tmp string, timeout time.Duration) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	mutated := filepath.Join(tmp, "mutant.go")
+	if err := os.WriteFile(mutated, mutant, 0o644); err != nil {
+		return "", err
+	}
+	overlay, err := json.Marshal(map[string]map[string]string{"Replace": {abs: mutated}})
+	if err != nil {
+		return "", err
+	}
+	overlayPath := filepath.Join(tmp, "overlay.json")
+	if err := os.WriteFile(overlayPath, overlay, 0o644); err != nil {
+		return "", err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "-failfast", "-overlay", overlayPath,
+		"-timeout", strconv.Itoa(int((timeout+2*time.Second)/time.Second))+"s", pkg)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case ctx.Err() != nil:
+		return "TIMED OUT", nil
+	case err == nil:
+		return "LIVED", nil
+	case !errors.As(err, &exit):
+		return "", err
+	case bytes.Contains(out, []byte("[build failed]")) || bytes.Contains(out, []byte("[setup failed]")):
+		return "NOT VIABLE", nil
+	default:
+		return "KILLED", nil
+	}
+}

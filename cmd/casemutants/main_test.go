@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMutate(t *testing.T) {
+	src := []byte("package p\n\nfunc f(a, b int) bool {\n\tswitch {\n\tcase a-b <= 0, -a == b:\n\t\treturn true\n\t}\n\treturn a != b\n}\n")
+	for _, c := range []struct {
+		line, col int
+		mutator   string
+		want      string
+	}{
+		{5, 11, "CONDITIONALS_BOUNDARY", "\tcase a-b < 0, -a == b:\n"},
+		{5, 11, "CONDITIONALS_NEGATION", "\tcase a-b > 0, -a == b:\n"},
+		{5, 8, "ARITHMETIC_BASE", "\tcase a+b <= 0, -a == b:\n"},
+		{5, 17, "INVERT_NEGATIVES", "\tcase a-b <= 0, +a == b:\n"},
+		{5, 20, "CONDITIONALS_NEGATION", "\tcase a-b <= 0, -a != b:\n"},
+	} {
+		got, err := mutate(src, c.line, c.col, c.mutator)
+		if err != nil {
+			t.Fatalf("%d:%d %s: %v", c.line, c.col, c.mutator, err)
+		}
+		if want := strings.Replace(string(src), "\tcase a-b <= 0, -a == b:\n", c.want, 1); string(got) != want {
+			t.Errorf("%d:%d %s:\n%s\nwant\n%s", c.line, c.col, c.mutator, got, want)
+		}
+	}
+	if _, err := mutate(src, 5, 20, "CONDITIONALS_BOUNDARY"); err == nil {
+		t.Error("CONDITIONALS_BOUNDARY changed ==")
+	}
+	if _, err := mutate(src, 5, 9, "ARITHMETIC_BASE"); err == nil {
+		t.Error("a mutant at no operator's column was made")
+	}
+}
+
+// TestReachedCases: only the conditions of a switch that ran are reached.
+func TestReachedCases(t *testing.T) {
+	src := []byte("package p\n\nfunc f(a int) int {\n\tswitch {\n\tcase a < 0,\n\t\ta > 9:\n\t\treturn 0\n\t}\n\treturn 1\n}\n\nfunc g(a int) int {\n\tswitch a {\n\tcase 1:\n\t\treturn 2\n\t}\n\treturn 3\n}\n")
+	blocks := []block{
+		{file: "example.com/p/p.go", startLine: 3, startCol: 20, endLine: 4, endCol: 9, count: 1},
+		{file: "example.com/p/p.go", startLine: 12, startCol: 20, endLine: 13, endCol: 11, count: 0},
+	}
+	cases, err := reachedCases("p/p.go", src, blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		line, col int
+		want      bool
+	}{{5, 9, true}, {6, 5, true}, {7, 3, false}, {14, 7, false}} {
+		if got := cases.holds(c.line, c.col); got != c.want {
+			t.Errorf("holds(%d, %d) = %v, want %v", c.line, c.col, got, c.want)
+		}
+	}
+}
+
+// TestStatus runs a package's tests through an overlay: unchanged they
+// pass, a mutant they catch fails them, one that does not compile is not
+// viable.
+func TestStatus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	const path = "../../internal/tsv/tsv.go"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		mutant []byte
+		want   string
+	}{
+		{src, "LIVED"},
+		{bytes.Replace(src, []byte(`strings.Join(fields, "\t") != strings.Join(header, "\t")`), []byte(`strings.Join(fields, "\t") == strings.Join(header, "\t")`), 1), "KILLED"},
+		{append(src, "}"...), "NOT VIABLE"},
+	} {
+		got, err := test("../../internal/tsv", path, c.mutant, t.TempDir(), time.Minute)
+		if err != nil || got != c.want {
+			t.Errorf("status = %q, %v; want %q", got, err, c.want)
+		}
+	}
+}
