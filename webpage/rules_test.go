@@ -20,18 +20,25 @@ func mustParse(t *testing.T, text string) *html.Node {
 }
 
 // TestBlocks: a block element ends a block, a table cell a word; <pre>
-// keeps its lines; the share of a block's word bytes inside links, and
+// keeps its lines; white space, Unicode's and the controls too, is one
+// space; the share of a block's word bytes inside links, and
 // inside links to the page's own site, is counted.
 func TestBlocks(t *testing.T) {
 	doc := mustParse(t, `<html><body><div>Roads <a href="/roads">open</a> <a href="https://other.example/x">again</a></div>`+
 		`<table><tr><td>one</td><td>two</td></tr></table><pre>line one
-line two</pre><p>after  the <b>pre</b></p><p><a href="/a"><b>in</b>side</a> out</p></body></html>`)
+line two</pre><pre><b>x</b>y
+z</pre><div><p>first</p>tail</div><p>a&nbsp;bc d</p><p>after  the <b>pre</b></p><p><a href="/a"><b>in</b>side</a> out</p></body></html>`)
 	got := blocksOf(doc, localTo("https://www.news.example/page"), nil)
 	want := []block{
 		{text: "Roads open again", linked: 9.0 / 14, local: 4.0 / 14},
 		{text: "one two"},
 		{text: "line one"},
 		{text: "line two"},
+		{text: "xy"},
+		{text: "z"},
+		{text: "first"},
+		{text: "tail"},
+		{text: "a b c d"},
 		{text: "after the pre"},
 		{text: "inside out", linked: 6.0 / 9, local: 6.0 / 9},
 	}
