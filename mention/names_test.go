@@ -120,6 +120,8 @@ func TestLatinName(t *testing.T) {
 		{"Սերգեյ Շահվերդյան", "hy", "Sergey Shahverdyan"},
 		{"Հովհաննես Երիցյան", "hy", "Hovhannes Yeritsyan"},
 		{"Ոսկան Տեր-Պետրոսյան", "hy", "Voskan Ter-Petrosyan"},
+		{"Արթուր Գորիսյան", "hy", "Artur Gorisyan"},
+		{"Йохан Петров", "ru", "Yokhan Petrov"},
 		{"ლევან ბერიძე", "ka", "Levan Beridze"},
 		{"Zeynal Ağayev", "az", "Zeynal Ağayev"},
 	} {

@@ -73,3 +73,58 @@ func TestCapitalsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldRune: the folding of one letter, as gazetteer entries are
+// folded: Turkic I to ı, ASCII lowered, joiners dropped, Armenian ev one
+// spelling also when it begins the word.
+func TestFoldRune(t *testing.T) {
+	for _, c := range []struct {
+		dst    string
+		r      rune
+		turkic bool
+		want   string
+	}{
+		{"", 'I', true, "ı"},
+		{"", 'I', false, "i"},
+		{"", 'A', true, "a"},
+		{"a", '\u200d', false, "a"},
+		{"ե", 'ւ', false, "եվ"},
+		{"ե", 'Ւ', false, "եվ"},
+		{"", 'ւ', false, "ւ"},
+		{"", 'և', false, "եվ"},
+	} {
+		if got := string(appendFoldRune([]byte(c.dst), c.r, c.turkic)); got != c.want {
+			t.Errorf("appendFoldRune(%q, %q, turkic %v) = %q, want %q", c.dst, c.r, c.turkic, got, c.want)
+		}
+	}
+}
+
+// TestScriptLanguage: an und body's language is told by its first letter
+// past the Latin, Greek and Cyrillic of U+0370 too.
+func TestScriptLanguage(t *testing.T) {
+	for body, want := range map[string]string{
+		"Ֆիզուլի":           "hy",
+		"Xankəndi Ֆիզուլի":  "hy",
+		"\u0370 Ֆիզուլի":    "und",
+		"ბერიძე":            "ka",
+		"১২ ঢাকা":           "bn",
+		"Шуша Ֆիզուլի":      "und",
+		"12 — Xankəndi ...": "und",
+	} {
+		if got := scriptLanguage(body); got != want {
+			t.Errorf("scriptLanguage(%q) = %q, want %q", body, got, want)
+		}
+	}
+}
+
+// TestFindAtRuneEdges: text with the runes at the edges of the ASCII
+// fast paths, controls among them, is read without fault.
+func TestFindAtRuneEdges(t *testing.T) {
+	m := builtinMatcher(t)
+	for _, lang := range []string{"en", "az"} {
+		got := m.Find("\x7f\u0080Shusha\u0080\u00a0Stepanakert\u007f", lang)
+		if len(got) != 2 {
+			t.Errorf("%s: %v, want Shusha and Stepanakert", lang, spans(got))
+		}
+	}
+}
