@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestUnwrap: three or more lines broken at a fixed width (55 to 80
+// characters, not closing a sentence) are one paragraph, with the line
+// that ends it, of at most 80 too; two such lines, or a line past the
+// width, are not joined.
+func TestUnwrap(t *testing.T) {
+	wrapped := []string{
+		"The commission met in Gazakh on Tuesday and agreed on the next",  // 63
+		"stretch of the border, from the village of Baganis to the river", // 64
+		"near Voskepar, officials of both sides said after the meeting.",  // 62
+	}
+	lines := append([]string{"", "Title of the story", ""}, wrapped...)
+	lines = append(lines, "",
+		"Two lines broken at the width of the text are not taken as a",
+		"paragraph, which needs three of them at least.",
+		"",
+		"This line is as long as a wrapped one and does not end its sentence",
+		strings.Repeat("x", 81),
+		"last",
+		"",
+		wrapped[0], wrapped[1], strings.Repeat("y", 79)+".",
+		"",
+		wrapped[0], wrapped[1], strings.Repeat("z", 81))
+	got := unwrap(lines, 0, len(lines))
+	var gotLines []pageLine
+	for _, l := range got {
+		gotLines = append(gotLines, pageLine{index: l.index, last: l.last, text: l.text})
+	}
+	want := []pageLine{
+		{index: 1, last: 1, text: "Title of the story"},
+		{index: 3, last: 5, text: strings.Join(wrapped, " ")},
+		{index: 7, last: 7, text: lines[7]},
+		{index: 8, last: 8, text: lines[8]},
+		{index: 10, last: 10, text: lines[10]},
+		{index: 11, last: 11, text: lines[11]},
+		{index: 12, last: 12, text: "last"},
+		{index: 14, last: 16, text: wrapped[0] + " " + wrapped[1] + " " + lines[16]},
+		{index: 18, last: 18, text: wrapped[0]},
+		{index: 19, last: 19, text: wrapped[1]},
+		{index: 20, last: 20, text: lines[20]},
+	}
+	if diff := cmp.Diff(want, gotLines, cmp.AllowUnexported(pageLine{})); diff != "" {
+		t.Errorf("unwrap (-want +got):\n%s", diff)
+	}
+	// A line of 55 characters is wrapped, of 54 not; 80 is, 81 not.
+	for n, want := range map[int]bool{54: false, 55: true, 80: true, 81: false} {
+		if got := isWrapped(strings.Repeat("a", n)); got != want {
+			t.Errorf("isWrapped(%d characters) = %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestNewPageEnd: a page's end is its last non-blank line, the first line
+// too; a capture service's date line is cut from the text it starts.
+func TestNewPageEnd(t *testing.T) {
+	for _, c := range []struct {
+		lines    []string
+		end      int
+		metadata string
+		first    string
+	}{
+		{[]string{"only line", "", " "}, 0, "", "only line"},
+		{[]string{"", "", ""}, -1, "", ""},
+		{[]string{"date 2023-09-27 Roads reopen in Tavush", "Body."}, 1, "2023-09-27", "Roads reopen in Tavush"},
+		{[]string{"date 2023-09-27", "Roads reopen in Tavush"}, 1, "2023-09-27", "Roads reopen in Tavush"},
+	} {
+		p := newPage(c.lines, 0, len(c.lines))
+		first := ""
+		if len(p.lines) > 0 {
+			first = p.lines[0].text
+		}
+		if p.end != c.end || p.metadata != c.metadata || first != c.first {
+			t.Errorf("newPage(%q): end %d, metadata %q, first line %q; want %d, %q, %q", c.lines, p.end, p.metadata, first, c.end, c.metadata, c.first)
+		}
+	}
+}
+
+// TestImageNameEdges: a line of at most 300 bytes and 25 words, at least
+// half of three or more words holding digits, is an image's name.
+func TestImageNameEdges(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Kalbajar 12 34 road":               true,
+		"Kalbajar 12 road":                  false,
+		"12 34":                             false,
+		"Photo 2025 06 18 11 50 28":         true,
+		strings.Repeat("a1 ", 25):           true,
+		strings.Repeat("a1 ", 26):           false,
+		"x1 y1 " + strings.Repeat("z", 294): true, // 300 bytes
+		"x1 y1 " + strings.Repeat("z", 295): false,
+	} {
+		if got := isImageName(s); got != want {
+			t.Errorf("isImageName(%.40q, %d bytes) = %v, want %v", s, len(s), got, want)
+		}
+	}
+}
+
+// TestWireNoteEdges: a note is at most 200 bytes.
+func TestWireNoteEdges(t *testing.T) {
+	note := func(n int) string { return "lo/msh (" + strings.Repeat("x", n-len("lo/msh ()")) + ")" }
+	if !isWireNote(note(200)) || isWireNote(note(201)) {
+		t.Errorf("a sign-off of 200 bytes: %v, of 201: %v; want true, false", isWireNote(note(200)), isWireNote(note(201)))
+	}
+}
