@@ -109,3 +109,73 @@ func TestWireNoteEdges(t *testing.T) {
 		t.Errorf("a sign-off of 200 bytes: %v, of 201: %v; want true, false", isWireNote(note(200)), isWireNote(note(201)))
 	}
 }
+
+// TestAnalysisPage: the rubric is at most three words in capitals; three
+// lines (rubric, title, date) make an analysis page; a last line naming a
+// person is the byline unless it is the whole body; the item ends at its
+// last line read.
+func TestAnalysisPage(t *testing.T) {
+	for s, want := range map[string]bool{"ANALYTICS": true, "WORLD NEWS TODAY": true, "WORLD NEWS OF TODAY": false, "12 34": false, "Analytics": false, "": false} {
+		if got := isRubric(s); got != want {
+			t.Errorf("isRubric(%q) = %v, want %v", s, got, want)
+		}
+	}
+	head := []string{"ANALYTICS", "Baku and Yerevan after the treaty", "12.03.24 10:15", ""}
+	paragraph := "The treaty leaves the border commissions with the hardest part of the work, the lines through the villages."
+	for _, c := range []struct {
+		why    string
+		body   []string
+		byline []string
+		paras  []string
+		end    int
+	}{
+		{"byline", []string{paragraph, "", "Anna Petrosyan", "Read: 685"}, []string{"Anna Petrosyan"}, []string{paragraph}, 7},
+		{"no byline", []string{paragraph, "", paragraph + " Again.", "Read: 685"}, nil, []string{paragraph, paragraph + " Again."}, 7},
+		{"a name alone is the body", []string{"Anna Petrosyan"}, nil, []string{"Anna Petrosyan"}, 5},
+		{"no body", nil, nil, nil, 3},
+	} {
+		lines := append(append([]string{}, head...), c.body...)
+		if !isAnalysis(lines) {
+			t.Errorf("%s: not read as an analysis page", c.why)
+			continue
+		}
+		items := segmentAnalysis(lines)
+		if len(items) != 1 {
+			t.Fatalf("%s: %d items", c.why, len(items))
+		}
+		it := items[0]
+		if it.Section != "ANALYTICS" || it.Title != head[1] || it.DateText != head[2] || it.LineStart != 1 || it.LineEnd != c.end ||
+			!cmp.Equal(it.Byline, c.byline) || !cmp.Equal(it.Paragraphs, c.paras) {
+			t.Errorf("%s: %+v, want byline %q, paragraphs %q, lines 1 to %d", c.why, it, c.byline, c.paras, c.end)
+		}
+	}
+}
+
+// TestBareArticle: a headline, or one sentence set apart by a blank line,
+// and three paragraphs of prose at least, make a bare article.
+func TestBareArticle(t *testing.T) {
+	paragraphs := []string{
+		"The road into the village of Kirants reopened on Monday after residents ended their protest against the border.",
+		"The police left the road in the evening, and the first buses to Ijevan ran again on Tuesday morning, officials said.",
+		"Residents said they would watch the work of the border commission closely, and meet again if their fields were cut off.",
+	}
+	for _, c := range []struct {
+		headline string
+		body     []string
+		want     bool
+	}{
+		{"Roads reopen in Tavush", paragraphs, true},
+		{"Roads reopen in Tavush", paragraphs[:2], false},
+		{"The road to Kirants reopened on Monday after residents ended their protest at last.", paragraphs, true},
+		{"Roads reopen. The road to Kirants reopened on Monday after residents ended their protest.", paragraphs, false},
+	} {
+		lines := []string{c.headline, ""}
+		for _, p := range c.body {
+			lines = append(lines, p, "")
+		}
+		lines = append(lines, "Leave a reply")
+		if got := isBareArticle(newCapture(lines)); got != c.want {
+			t.Errorf("isBareArticle(%.40q and %d paragraphs) = %v, want %v", c.headline, len(c.body), got, c.want)
+		}
+	}
+}
