@@ -179,3 +179,101 @@ func TestBareArticle(t *testing.T) {
 		}
 	}
 }
+
+// classed is a page of lines of these classes, for the rules that read
+// only the classes.
+func classed(classes ...lineClass) *page {
+	p := &page{end: len(classes) - 1}
+	for i, c := range classes {
+		p.lines = append(p.lines, pageLine{index: i, last: i, class: c, text: "line"})
+	}
+	return p
+}
+
+// TestMainStart: the body starts at the first prose line another follows
+// within three lines, else at the first prose line.
+func TestMainStart(t *testing.T) {
+	P, T := classProse, classText
+	for _, c := range []struct {
+		classes []lineClass
+		want    int
+	}{
+		{[]lineClass{P, T, T, T, T, P, T, T, P, T}, 5},
+		{[]lineClass{P, T, T, T, T, P}, 0},
+		{[]lineClass{T, P, P}, 1},
+		{[]lineClass{T, T}, -1},
+	} {
+		if got := mainStart(classed(c.classes...)); got != c.want {
+			t.Errorf("mainStart(%v) = %d, want %d", c.classes, got, c.want)
+		}
+	}
+}
+
+// TestArticleBodyEdges: an end line before any body does not end it; a
+// sentence of four words may end the body, of three not; a box of one to
+// three headlines, then prose, is skipped, a headline line right before
+// prose is not a box.
+func TestArticleBodyEdges(t *testing.T) {
+	P, T, E, R := classProse, classText, classEnd, classRelated
+	body, stop := articleBody(classed(E, P, P, E, P), 0)
+	if !cmp.Equal(body, []int{1, 2}) || stop != 3 {
+		t.Errorf("end, prose, prose, end, prose: body %v, stop %d; want [1 2], 3", body, stop)
+	}
+	for words, want := range map[int]bool{3: false, 4: true} {
+		l := pageLine{class: T, words: words, text: strings.Repeat("word ", words-1) + "end."}
+		if got := endsBody(l); got != want {
+			t.Errorf("endsBody(a sentence of %d words) = %v, want %v", words, got, want)
+		}
+	}
+	for _, c := range []struct {
+		classes []lineClass
+		want    int
+	}{
+		{[]lineClass{R, T, T, T, P}, 4},
+		{[]lineClass{R, T, T, T, T, P}, 0},
+		{[]lineClass{R, P}, 0},
+		{[]lineClass{R, T}, 0},
+	} {
+		if got := resumes(classed(c.classes...), 0); got != c.want {
+			t.Errorf("resumes(%v) = %d, want %d", c.classes, got, c.want)
+		}
+	}
+}
+
+// TestUsedElsewhere: a word the page writes twice, whatever its case and
+// the punctuation around it.
+func TestUsedElsewhere(t *testing.T) {
+	p := &page{lines: []pageLine{{text: "The talks in Geneva, said the minister."}, {text: "geneva talks once"}}}
+	for w, want := range map[string]bool{"Geneva": true, "talks": true, "once": false, "—": false, "": false} {
+		if got := usedElsewhere(p, w); got != want {
+			t.Errorf("usedElsewhere(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestArticleBylineInBody: a byline line among the body's first four
+// lines is read, one further down is not; a name already read, or one it
+// starts, is not read twice.
+func TestArticleBylineInBody(t *testing.T) {
+	P, B, T := classProse, classByline, classText
+	p := classed(T, P, P, P, B, B, P)
+	p.lines[4].names, p.lines[5].names = []string{"Anna Petrosyan"}, []string{"Boris Ivanov"}
+	if got := articleByline(p, 0, 1, []int{1, 2, 3, 4, 5, 6}, nil); !cmp.Equal(got, []string{"Anna Petrosyan"}) {
+		t.Errorf("byline %q, want the one on the body's fourth line", got)
+	}
+	for _, c := range []struct {
+		names []string
+		n     string
+		want  bool
+	}{
+		{[]string{"Anna Petrosyan"}, "Anna Petrosyan", true},
+		{[]string{"Anna Petrosyan"}, "Anna Petrosyanjournalist", true},
+		{[]string{"Anna Petrosyanjournalist"}, "Anna Petrosyan", true},
+		{[]string{"Anna Petrosyan"}, "Boris Ivanov", false},
+		{nil, "Boris Ivanov", false},
+	} {
+		if got := hasName(c.names, c.n); got != c.want {
+			t.Errorf("hasName(%q, %q) = %v, want %v", c.names, c.n, got, c.want)
+		}
+	}
+}
