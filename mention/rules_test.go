@@ -92,6 +92,7 @@ func TestFoldRune(t *testing.T) {
 		{"ե", 'Ւ', false, "եվ"},
 		{"", 'ւ', false, "ւ"},
 		{"", 'և', false, "եվ"},
+		{"", '\u0080', false, "\u0080"},
 	} {
 		if got := string(appendFoldRune([]byte(c.dst), c.r, c.turkic)); got != c.want {
 			t.Errorf("appendFoldRune(%q, %q, turkic %v) = %q, want %q", c.dst, c.r, c.turkic, got, c.want)
