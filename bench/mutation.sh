@@ -22,7 +22,9 @@
 # lived.
 #
 # MUTATION_RESULTS=DIR keeps each package's report in DIR and reuses the
-# reports already there, so a long run can be resumed.
+# reports already there, so a long run can be resumed; with MUTATION_LIVED=1
+# the mutants a reused report says lived are run again (after tests were
+# added: the killed stay killed while the code is the same).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gremlins=$(go env GOPATH)/bin/gremlins
@@ -45,7 +47,13 @@ go build -o "$results/casemutants" ./cmd/casemutants
 for pkg in "${packages[@]}"; do
 	pkg=${pkg#./}
 	report=$results/$(tr / _ <<<"$pkg").json
-	[ -s "$report" ] && continue
+	if [ -s "$report" ]; then
+		if [ -n "${MUTATION_LIVED:-}" ]; then
+			echo "running again the mutants of $pkg that lived …" >&2
+			"$results/casemutants" --lived --package "./$pkg" --report "$report" 2>>"$report.log"
+		fi
+		continue
+	fi
 	echo "mutating $pkg …" >&2
 	"$gremlins" unleash "./$pkg" --workers 1 --timeout-coefficient 3 -o "$report.part" -S lt >"$report.log" 2>&1 ||
 		{ cat "$report.log" >&2; exit 1; }

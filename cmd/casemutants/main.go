@@ -9,7 +9,12 @@
 // KILLED, LIVED, TIMED OUT or NOT VIABLE, as gremlins decides them. Each
 // mutant it ran is marked "case": true.
 //
-//	go run ./cmd/casemutants --package ./mention --report mention.json
+// With --lived it also runs again the mutants the report says lived: after
+// tests were added, those are the only ones whose status can change (the
+// killed stay killed while the code is the same), so a long package need
+// not be mutated again whole.
+//
+//	go run ./cmd/casemutants --package ./mention --report mention.json [--lived]
 package main
 
 import (
@@ -36,12 +41,13 @@ func main() {
 	pkg := flag.String("package", "", "the package gremlins mutated, as ./DIR")
 	report := flag.String("report", "", "gremlins' JSON report of it, rewritten in place")
 	coefficient := flag.Int("timeout-coefficient", 3, "a mutant's tests may take this many times the unmutated tests' time")
+	lived := flag.Bool("lived", false, "also run again the mutants that lived")
 	flag.Parse()
 	if *pkg == "" || *report == "" {
 		fmt.Fprintln(os.Stderr, "usage: casemutants --package ./DIR --report FILE.json")
 		os.Exit(2)
 	}
-	if err := run(*pkg, *report, *coefficient); err != nil {
+	if err := run(*pkg, *report, *coefficient, *lived); err != nil {
 		fmt.Fprintln(os.Stderr, "casemutants:", err)
 		os.Exit(1)
 	}
@@ -57,7 +63,7 @@ type report struct {
 	rest map[string]json.RawMessage
 }
 
-func run(pkg, reportPath string, coefficient int) error {
+func run(pkg, reportPath string, coefficient int, rerunLived bool) error {
 	raw, err := os.ReadFile(reportPath)
 	if err != nil {
 		return err
@@ -97,7 +103,8 @@ func run(pkg, reportPath string, coefficient int) error {
 		}
 		for _, m := range f.Mutations {
 			line, col := int(m["line"].(float64)), int(m["column"].(float64))
-			if m["status"] != "NOT COVERED" || !cases.holds(line, col) {
+			inCase := m["status"] == "NOT COVERED" && cases.holds(line, col)
+			if !inCase && !(rerunLived && m["status"] == "LIVED") {
 				continue
 			}
 			mutant, err := mutate(src, line, col, m["type"].(string))
@@ -108,7 +115,10 @@ func run(pkg, reportPath string, coefficient int) error {
 			if err != nil {
 				return err
 			}
-			m["status"], m["case"] = status, true
+			m["status"] = status
+			if inCase {
+				m["case"] = true
+			}
 			fmt.Fprintf(os.Stderr, "%12s %s at %s:%d:%d\n", status, m["type"], f.FileName, line, col)
 		}
 	}
