@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -274,6 +275,83 @@ func TestArticleBylineInBody(t *testing.T) {
 	} {
 		if got := hasName(c.names, c.n); got != c.want {
 			t.Errorf("hasName(%q, %q) = %v, want %v", c.names, c.n, got, c.want)
+		}
+	}
+}
+
+// stopWordOf is a stop word of lang alone (the first in sorted order).
+func stopWordOf(t *testing.T, lang int) string {
+	t.Helper()
+	var found []string
+	for w, set := range stopwords().words {
+		if set == 1<<lang && normalWord(w) == w && !strings.ContainsAny(w, " \t") {
+			found = append(found, w)
+		}
+	}
+	if len(found) == 0 {
+		t.Fatalf("no stop word of %s alone", stopwords().langs[lang])
+	}
+	slices.Sort(found)
+	return found[0]
+}
+
+// TestStopLanguageCounts: the language of the most stop words among the
+// first 600 words, the first listed of those tied, -1 for none.
+func TestStopLanguageCounts(t *testing.T) {
+	w0, w1, w2 := stopWordOf(t, 0), stopWordOf(t, 1), stopWordOf(t, 2)
+	filler := strings.Repeat("qzxv ", 599)
+	for _, c := range []struct {
+		lines []string
+		want  int
+	}{
+		{[]string{"qzxv wvkj"}, -1},
+		{[]string{w0 + " " + w1, w0}, 0},
+		{[]string{w1 + " " + w2}, 1},
+		{[]string{w2 + " " + w1}, 1},
+		{[]string{filler + w2}, 2},            // the 600th word
+		{[]string{filler + "qzxv " + w2}, -1}, // the 601st
+	} {
+		if got := stopLanguage(c.lines); got != c.want {
+			t.Errorf("stopLanguage(%.60q) = %d, want %d", c.lines, got, c.want)
+		}
+	}
+}
+
+// TestStopShare: the share of a line's words, at most 400 of them, that
+// are stop words of the language, or of any with -1.
+func TestStopShare(t *testing.T) {
+	w0, w1 := stopWordOf(t, 0), stopWordOf(t, 1)
+	line := w0 + " " + w1 + " qzxv wvkj"
+	for _, c := range []struct {
+		line  string
+		lang  int
+		share float64
+		n     int
+	}{
+		{line, 0, 0.25, 4},
+		{line, 1, 0.25, 4},
+		{line, -1, 0.5, 4},
+		{"qzxv", -1, 0, 1},
+		{"", 0, 0, 0},
+		{strings.Repeat(w0+" ", 401), 0, 1, 400},
+	} {
+		if share, n := stopShare(c.line, c.lang); share != c.share || n != c.n {
+			t.Errorf("stopShare(%.40q, %d) = %v, %d; want %v, %d", c.line, c.lang, share, n, c.share, c.n)
+		}
+	}
+}
+
+// TestNormalWord: lower case, punctuation around a word cut; upper-case
+// letters at the ends of A to Z, and letters past ASCII, are lowered.
+func TestNormalWord(t *testing.T) {
+	for w, want := range map[string]string{"Abc": "abc", "Zoo": "zoo", "ABC": "abc", "É": "é", "«Şuşa»,": "şuşa", "a@b": "a@b", "[x]": "x"} {
+		if got := normalWord(w); got != want {
+			t.Errorf("normalWord(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"abc": true, "A": false, "Z": false, "@[`{": true, "é": false} {
+		if got := isLowerASCII(s); got != want {
+			t.Errorf("isLowerASCII(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
