@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing of the project's packages with gremlins v0.6.0.
 #
-#   bench/mutation.sh [PACKAGE...]     default: every package but the tools of bench/
+#   bench/mutation.sh [PACKAGE...]     default: every package but the benchmark
+#                                      tools and internal/arrowcheck (see below)
 #
 # gremlins changes the code one operator at a time (a < for a <=, a + for a
 # -, a condition negated…) and runs the package's tests against each change:
