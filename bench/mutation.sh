@@ -58,7 +58,13 @@ for pkg in "${packages[@]}"; do
 	echo "mutating $pkg …" >&2
 	"$gremlins" unleash "./$pkg" --workers 1 --timeout-coefficient 3 -o "$report.part" -S lt >"$report.log" 2>&1 ||
 		{ cat "$report.log" >&2; exit 1; }
-	"$results/casemutants" --package "./$pkg" --report "$report.part" 2>>"$report.log"
+	# gremlins tests a command's mutants in the module's root (see
+	# cmd/casemutants): every one fails to set up; casemutants runs them all.
+	all=()
+	if [ "$(go list -f '{{.Name}}' "./$pkg")" = main ]; then
+		all=(--all)
+	fi
+	"$results/casemutants" "${all[@]}" --package "./$pkg" --report "$report.part" 2>>"$report.log"
 	mv "$report.part" "$report"
 done
 python3 - "$results" bench/mutation-equivalent.txt "${packages[@]}" <<'EOF'

@@ -14,7 +14,12 @@
 // killed stay killed while the code is the same), so a long package need
 // not be mutated again whole.
 //
-//	go run ./cmd/casemutants --package ./mention --report mention.json [--lived]
+// With --all it runs again every mutant gremlins ran. gremlins v0.6.0 names
+// a mutant's package by looking for a directory named as the Go package, so
+// for a command (package main, in cmd/build) it tests the module's root,
+// which holds no package: "setup failed", and every mutant "killed".
+//
+//	go run ./cmd/casemutants --package ./mention --report mention.json [--lived | --all]
 package main
 
 import (
@@ -42,12 +47,22 @@ func main() {
 	report := flag.String("report", "", "gremlins' JSON report of it, rewritten in place")
 	coefficient := flag.Int("timeout-coefficient", 3, "a mutant's tests may take this many times the unmutated tests' time")
 	lived := flag.Bool("lived", false, "also run again the mutants that lived")
+	all := flag.Bool("all", false, "also run again every mutant gremlins ran (for a package main)")
 	flag.Parse()
 	if *pkg == "" || *report == "" {
-		fmt.Fprintln(os.Stderr, "usage: casemutants --package ./DIR --report FILE.json")
+		fmt.Fprintln(os.Stderr, "usage: casemutants --package ./DIR --report FILE.json [--lived | --all]")
 		os.Exit(2)
 	}
-	if err := run(*pkg, *report, *coefficient, *lived); err != nil {
+	rerun := map[any]bool{}
+	if *lived || *all {
+		rerun["LIVED"] = true
+	}
+	if *all {
+		for _, status := range []string{"KILLED", "TIMED OUT", "NOT VIABLE"} {
+			rerun[status] = true
+		}
+	}
+	if err := run(*pkg, *report, *coefficient, rerun); err != nil {
 		fmt.Fprintln(os.Stderr, "casemutants:", err)
 		os.Exit(1)
 	}
@@ -63,7 +78,9 @@ type report struct {
 	rest map[string]json.RawMessage
 }
 
-func run(pkg, reportPath string, coefficient int, rerunLived bool) error {
+// run runs the reached case mutants, and those whose status is in rerun, of
+// the report's package.
+func run(pkg, reportPath string, coefficient int, rerun map[any]bool) error {
 	raw, err := os.ReadFile(reportPath)
 	if err != nil {
 		return err
@@ -104,7 +121,7 @@ func run(pkg, reportPath string, coefficient int, rerunLived bool) error {
 		for _, m := range f.Mutations {
 			line, col := int(m["line"].(float64)), int(m["column"].(float64))
 			inCase := m["status"] == "NOT COVERED" && cases.holds(line, col)
-			if !inCase && !(rerunLived && m["status"] == "LIVED") {
+			if !inCase && !rerun[m["status"]] {
 				continue
 			}
 			mutant, err := mutate(src, line, col, m["type"].(string))

@@ -84,3 +84,36 @@ func TestStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestRerun: a mutant the report gives a status in rerun is run again and
+// takes the status its tests give; one whose status is not, keeps it.
+func TestRerun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	// tsv.go:36:49 is the != of a case whose mutant the tests kill; the
+	// report says it lived, as it would after a test was added.
+	const report = `{"files": [{"file_name": "tsv.go", "mutations": [{"line": 36, "column": 49, "type": "CONDITIONALS_NEGATION", "status": "LIVED"}]}], "test_efficacy": 0}`
+	for _, c := range []struct {
+		rerun map[any]bool
+		want  string
+	}{
+		{map[any]bool{"KILLED": true}, `"status": "LIVED"`},
+		{map[any]bool{"LIVED": true}, `"status": "KILLED"`},
+	} {
+		path := t.TempDir() + "/report.json"
+		if err := os.WriteFile(path, []byte(report), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := run("../../internal/tsv", path, 3, c.rerun); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), c.want) || !strings.Contains(string(got), `"test_efficacy": 0`) || strings.Contains(string(got), `"case"`) {
+			t.Errorf("rerun %v: report\n%s\nwant %s, the other fields kept, no \"case\"", c.rerun, got, c.want)
+		}
+	}
+}
