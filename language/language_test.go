@@ -1,9 +1,14 @@
 package language
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -71,48 +76,157 @@ func BenchmarkDetect(b *testing.B) {
 // lingua's rules. (The models' log-probabilities are kept to 1e-8, so a
 // confidence rounded to four decimals can differ from lingua's in the last
 // one when it falls within 1e-8 of a rounding boundary: 2 of the 84,000
-// comparisons.)
+// comparisons.) Asking lingua 84,000 times takes 20 s, so its answers are
+// kept in linguaAnswers, written with -update; TestLinguaAnswers asks
+// lingua itself a sample of them.
 func TestMatchesLingua(t *testing.T) {
-	reference := func(codes ...string) lingua.LanguageDetector {
+	texts := linguaTexts(t)
+	if *update {
+		writeLinguaAnswers(t, texts)
+	}
+	kept := readLinguaAnswers(t)
+	if len(kept) != len(texts) {
+		t.Fatalf("%s holds %d texts, the test makes %d: run go test ./language -run TestMatchesLingua -update", linguaAnswers, len(kept), len(texts))
+	}
+	for i, text := range texts {
+		if kept[i].text != text {
+			t.Fatalf("%s: text %d is %q, the test makes %q: run go test ./language -run TestMatchesLingua -update", linguaAnswers, i+1, kept[i].text, text)
+		}
+		r := read(text)
+		for j, d := range linguaSets {
+			v := d.detect(r)
+			gotLang := ""
+			if v.lang >= 0 {
+				gotLang = languages[v.lang].code
+			}
+			want := kept[i].answers[j]
+			if gotLang != want.lang || math.Abs(v.confidence-want.confidence) > 1e-6 {
+				t.Errorf("%d languages: detect(%q) = %s %.7f, lingua says %s %.7f", len(d.all), text, gotLang, v.confidence, want.lang, want.confidence)
+			}
+		}
+	}
+	t.Logf("%d texts compared", len(texts))
+}
+
+// TestLinguaAnswers checks that linguaAnswers holds what lingua-go answers
+// now, on every 50th text (all of them are asked with -update).
+func TestLinguaAnswers(t *testing.T) {
+	theirs := linguaDetectors()
+	for i, kept := range readLinguaAnswers(t) {
+		if i%50 != 0 {
+			continue
+		}
+		for j, want := range kept.answers {
+			if got := askLingua(theirs[j], kept.text); got.lang != want.lang || math.Abs(got.confidence-want.confidence) > 1e-12 {
+				t.Errorf("%s: text %d, set %d: kept %s %.7f, lingua says %s %.7f: run go test ./language -run TestMatchesLingua -update", linguaAnswers, i+1, j, want.lang, want.confidence, got.lang, got.confidence)
+			}
+		}
+	}
+}
+
+// linguaAnswers holds, a line a text, the text (quoted) and lingua's
+// language and confidence for it with each of linguaSets.
+const linguaAnswers = "testdata/lingua.tsv.gz"
+
+// linguaSets are the detectors compared with lingua's: all languages and
+// the region's sets.
+var linguaSets = []*rules{allRules, regionLatin, regionCyrillic, regionArabic}
+
+type linguaAnswer struct {
+	lang       string // "" when lingua tells none
+	confidence float64
+}
+
+type linguaLine struct {
+	text    string
+	answers []linguaAnswer
+}
+
+// linguaDetectors are lingua's detectors for linguaSets, in their order.
+func linguaDetectors() []lingua.LanguageDetector {
+	detectors := []lingua.LanguageDetector{lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithLowAccuracyMode().Build()}
+	for _, rs := range linguaSets[1:] {
 		var langs []lingua.Language
-		for _, code := range codes {
+		for _, code := range codesOf(rs) {
 			langs = append(langs, lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(code)))
 		}
-		return lingua.NewLanguageDetectorBuilder().FromLanguages(langs...).WithLowAccuracyMode().Build()
+		detectors = append(detectors, lingua.NewLanguageDetectorBuilder().FromLanguages(langs...).WithLowAccuracyMode().Build())
 	}
-	detectors := []struct {
-		ours   *rules
-		theirs lingua.LanguageDetector
-	}{
-		{allRules, lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithLowAccuracyMode().Build()},
-		{regionLatin, reference(codesOf(regionLatin)...)},
-		{regionCyrillic, reference(codesOf(regionCyrillic)...)},
-		{regionArabic, reference(codesOf(regionArabic)...)},
+	return detectors
+}
+
+func askLingua(d lingua.LanguageDetector, text string) linguaAnswer {
+	if values := d.ComputeLanguageConfidenceValues(text); len(values) > 0 && values[0].Value() > 0 {
+		return linguaAnswer{strings.ToLower(values[0].Language().IsoCode639_1().String()), values[0].Value()}
 	}
+	return linguaAnswer{}
+}
+
+func linguaTexts(t *testing.T) []string {
 	texts := append(ruleTexts(), seedTexts(t)...)
 	for _, s := range sentences {
 		texts = append(texts, s.text)
 		texts = append(texts, windows(s.text, 1, 2, 3, 5)...)
 	}
+	return texts
+}
+
+func writeLinguaAnswers(t *testing.T, texts []string) {
+	theirs := linguaDetectors()
+	var file bytes.Buffer
+	gz, _ := gzip.NewWriterLevel(&file, gzip.BestCompression)
 	for _, text := range texts {
-		r := read(text)
-		for _, d := range detectors {
-			wantLang, wantConf := "", 0.0
-			if values := d.theirs.ComputeLanguageConfidenceValues(text); len(values) > 0 && values[0].Value() > 0 {
-				wantLang = strings.ToLower(values[0].Language().IsoCode639_1().String())
-				wantConf = values[0].Value()
-			}
-			v := d.ours.detect(r)
-			gotLang := ""
-			if v.lang >= 0 {
-				gotLang = languages[v.lang].code
-			}
-			if gotLang != wantLang || math.Abs(v.confidence-wantConf) > 1e-6 {
-				t.Errorf("%d languages: detect(%q) = %s %.7f, lingua says %s %.7f", len(d.ours.all), text, gotLang, v.confidence, wantLang, wantConf)
-			}
+		fields := []string{strconv.Quote(text)}
+		for _, d := range theirs {
+			a := askLingua(d, text)
+			fields = append(fields, a.lang, strconv.FormatFloat(a.confidence, 'g', -1, 64))
 		}
+		fmt.Fprintln(gz, strings.Join(fields, "\t"))
 	}
-	t.Logf("%d texts compared", len(texts))
+	if err := gz.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(linguaAnswers, file.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readLinguaAnswers(t *testing.T) []linguaLine {
+	f, err := os.Open(linguaAnswers)
+	if err != nil {
+		t.Fatalf("%v: run go test ./language -run TestMatchesLingua -update", err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatalf("%s: %v", linguaAnswers, err)
+	}
+	var lines []linguaLine
+	scan := bufio.NewScanner(gz)
+	scan.Buffer(nil, 1<<20)
+	for n := 1; scan.Scan(); n++ {
+		fields := strings.Split(scan.Text(), "\t")
+		if len(fields) != 1+2*len(linguaSets) {
+			t.Fatalf("%s:%d: %d fields, want %d", linguaAnswers, n, len(fields), 1+2*len(linguaSets))
+		}
+		text, err := strconv.Unquote(fields[0])
+		if err != nil {
+			t.Fatalf("%s:%d: the text: %v", linguaAnswers, n, err)
+		}
+		line := linguaLine{text: text}
+		for i := 1; i < len(fields); i += 2 {
+			conf, err := strconv.ParseFloat(fields[i+1], 64)
+			if err != nil {
+				t.Fatalf("%s:%d: %v", linguaAnswers, n, err)
+			}
+			line.answers = append(line.answers, linguaAnswer{fields[i], conf})
+		}
+		lines = append(lines, line)
+	}
+	if err := scan.Err(); err != nil {
+		t.Fatalf("%s: %v", linguaAnswers, err)
+	}
+	return lines
 }
 
 func codesOf(rs *rules) []string {

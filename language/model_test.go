@@ -22,7 +22,7 @@ import (
 	"google.golang.org/protobuf/proto"
 )
 
-var update = flag.Bool("update", false, "rewrite models/ngrams.bin.gz from lingua-go's models")
+var update = flag.Bool("update", false, "rewrite models/ngrams.bin.gz from lingua-go's models, and testdata/lingua.tsv.gz from its answers")
 
 // TestModelFile checks models/ngrams.bin.gz holds lingua-go's models, as
 // encodeModels makes it from the module's language-models, and reads, its

@@ -86,6 +86,9 @@ func TestIsHTML(t *testing.T) {
 		{`{"html": "<p>x</p>"}`, false},
 		{"<?xml version=\"1.0\"?><rss><channel><title>x</title></channel></rss>", false},
 		{"<!-- a comment, then text -->\nHello", false},
+		{"<!----><html>", true},
+		{"<?xml?><html>", true},
+		{"<!--", false},
 		{"<html", false},
 	} {
 		if got := IsHTML([]byte(c.raw)); got != c.want {

@@ -21,6 +21,8 @@ func TestContentCharset(t *testing.T) {
 		"text/html":                         "",
 		"text/html; charset utf-8":          "",
 		`text/html; charset=""`:             "",
+		"charset=koi8-r":                    "koi8-r",
+		"text/html; charset=; x=y":          "",
 	} {
 		if got := contentCharset(content); got != want {
 			t.Errorf("contentCharset(%q) = %q, want %q", content, got, want)
