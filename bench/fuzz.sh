@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes every fuzz target of the project and reports what each ran.
 #
-#   bench/fuzz.sh [BUDGET] [--keep] [FuzzX...]   BUDGET per target, default 10m
+#   bench/fuzz.sh [BUDGET] [--keep] [[PACKAGE/]FuzzX...]   BUDGET per target, default 10m
 #
-# Naming targets fuzzes only those, so that a long run can be split over
+# Naming targets (FuzzRead, or capture/FuzzRead where two packages have one
+# of that name) fuzzes only those, so that a long run can be split over
 # sittings or machines and its tables put together.
 # BUDGET is a duration (10m) or an execution count (10000x), as go test's
 # -fuzztime takes it. CI gives a count: a duration races Go's fuzzing
@@ -25,7 +26,7 @@ only=()
 for arg in "$@"; do
 	case $arg in
 	--keep) keep=true ;;
-	Fuzz*) only+=("$arg") ;;
+	Fuzz* | */Fuzz*) only+=("$arg") ;;
 	*) budget=$arg ;;
 	esac
 done
@@ -35,7 +36,7 @@ printf '%-12s %-22s %14s %10s %12s\n' package target execs "execs/s" interesting
 grep -rl --include='*_test.go' '^func Fuzz' . | sort | while read -r file; do
 	pkg=$(dirname "$file")
 	for target in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | sed 's/^func //'); do
-		if [ ${#only[@]} -gt 0 ] && ! printf '%s\n' "${only[@]}" | grep -qx "$target"; then
+		if [ ${#only[@]} -gt 0 ] && ! printf '%s\n' "${only[@]}" | grep -qxF -e "$target" -e "${pkg#./}/$target"; then
 			continue
 		fi
 		log=$(mktemp)

@@ -65,6 +65,9 @@ func TestParseForms(t *testing.T) {
 		{"13-06-2020, 12:10", "2020-06-13", "day", ""},
 		{"12.06.2024 14:44", "2024-06-12", "day", ""},
 		{"September 23, 2023, 13:42", "2023-09-23", "day", ""},
+		// The minutes of a time before a month are no day (found by FuzzFind).
+		{"10:30 April 5, 2024", "2024-04-05", "day", ""},
+		{"05:05 Apr 05, 2024", "2024-04-05", "day", ""},
 		{"29SEP2023", "2023-09-29", "day", ""},
 		{"27-Sep-2023", "2023-09-27", "day", ""},
 		{"(New York, 9 October 2023)", "2023-10-09", "day", ""},
@@ -280,6 +283,7 @@ func TestFind(t *testing.T) {
 		{"Views: 412 Tarix: 5 Mart 2021 11:02", "5 Mart 2021 11:02", "2021-03-05", "day", "date"},
 		{"14.03.2024 / Politik / Seite 3", "14.03.2024", "2024-03-14", "day", ""},
 		{"09:41, 7 марта 2022Политика", "09:41, 7 марта 2022", "2022-03-07", "day", ""},
+		{"Updated 10:30 April 5, 2024 by staff", "10:30 April 5, 2024", "2024-04-05", "day", "updated"},
 		{"Новости дня7 марта 2022", "7 марта 2022", "2022-03-07", "day", ""},
 		{"BAKU, MARCH 5, 2024, AZERTAC. The talks", "MARCH 5, 2024", "2024-03-05", "day", ""},
 		{"GENEVA, 12 March 2019 - The envoys met", "12 March 2019", "2019-03-12", "day", ""},
