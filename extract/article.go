@@ -359,10 +359,12 @@ func isAgencyTag(tag string) bool {
 var lowerAgencies = map[string]bool{"dpa": true, "epd": true, "kna": true, "apa": true, "sda": true, "ots": true}
 
 // stripDecoration removes the pictographs a post may open a paragraph with
-// (a flag, a red circle): decoration, not text.
+// (a flag, a red circle): decoration, not text. A flag is regional
+// indicators, or a black flag and tag characters (Scotland's, Wales').
 func stripDecoration(s string) string {
 	t := strings.TrimLeftFunc(s, func(r rune) bool {
-		return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r >= 0x1F1E6 && r <= 0x1F1FF || r == 0xFE0F || r == 0x200D || unicode.IsSpace(r)
+		return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r >= 0x1F1E6 && r <= 0x1F1FF || r >= 0xE0020 && r <= 0xE007F ||
+			r == 0xFE0F || r == 0x200D || unicode.IsSpace(r)
 	})
 	if t == "" || len(t) == len(s) {
 		return s

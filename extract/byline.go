@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Bylines: who wrote an article, as the capture names them. The seed
@@ -229,9 +230,10 @@ var nameParticles = map[string]bool{
 	"bin": true, "ibn": true, "da": true, "di": true, "du": true, "la": true, "le": true, "dos": true,
 }
 
-// isInitial reports an initial such as "J." or "A.B.".
+// isInitial reports an initial such as "J.", "A.B." or "А.Б." (counted in
+// characters: a Cyrillic or Armenian letter is two bytes).
 func isInitial(w string) bool {
-	return len(w) <= 5 && strings.HasSuffix(w, ".") && strings.Count(w, ".") <= 2
+	return utf8.RuneCountInString(w) <= 5 && strings.HasSuffix(w, ".") && strings.Count(w, ".") <= 2
 }
 
 func firstRune(s string) rune {

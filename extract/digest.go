@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/nkcorpus/builder/dates"
 )
@@ -27,10 +28,11 @@ type digestHeader struct {
 	outlet, section        string
 }
 
-// isDateLine reports a line that is a date and nothing else.
+// isDateLine reports a line that is a date and nothing else: at most 40
+// characters (a Cyrillic date is twice its length in bytes) and 5 words.
 func isDateLine(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 40 || strings.IndexFunc(s, unicode.IsDigit) < 0 || wordCount(s) > 5 {
+	if s == "" || utf8.RuneCountInString(s) > 40 || strings.IndexFunc(s, unicode.IsDigit) < 0 || wordCount(s) > 5 {
 		return false
 	}
 	_, ok := dates.Parse(s, time.Time{})
