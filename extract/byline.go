@@ -115,7 +115,7 @@ var orgWords = map[string]bool{
 
 // bylineLabel matches a label that introduces the authors, in the languages
 // the builder reads, and what follows it.
-var bylineLabel = regexp.MustCompile(`^(?i:by|written by|posted by|von|par|por|di|texte|text|texto|testo di|автор(?:ы)?|автор материала|автор текста|автор і фото|müəllif|yazar|yazan|haberi yazan|հեղինակ|ավտոր|ავტორი|نویسنده|بقلم|كتب)\s*[:：]?\s+(\S.*)$`)
+var bylineLabel = regexp.MustCompile(`^(?i:by|written by|posted by|von|par|por|di|texte|text|texto|testo di|автор материала|автор текста|автор і фото|автор(?:ы)?|müəllif|yazar|yazan|haberi yazan|հեղինակ|ավտոր|ავტორი|نویسنده|بقلم|كتب)\s*[:：]?\s+(\S.*)$`)
 
 // nameSeparator splits the names of a byline: commas, "and" in the
 // languages read, "&".

@@ -390,3 +390,19 @@ func TestBylFurnitureBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestBylLabelsOfSeveralWords: a label of several words is read whole, not
+// as its first word and a name ("Автор текста:" is not "Автор" and
+// "текста").
+func TestBylLabelsOfSeveralWords(t *testing.T) {
+	for line, want := range map[string][]string{
+		"Автор текста: Анна Акопян":    {"Анна Акопян"},
+		"Автор материала: Иван Петров": {"Иван Петров"},
+		"Автор: Иван Петров":           {"Иван Петров"},
+	} {
+		got, ok := bylineOf(line)
+		if diff := cmp.Diff(want, got); !ok || diff != "" {
+			t.Errorf("bylineOf(%q) = %v (-want +got):\n%s", line, ok, diff)
+		}
+	}
+}

@@ -656,8 +656,8 @@ func bylineStubHeads(p *page) []itemHead {
 
 // isBylineStub reports a byline label alone on its line.
 func isBylineStub(s string) bool {
-	if len(s) > 24 {
-		return false // a label alone is short; skip the pattern
+	if utf8.RuneCountInString(s) > 24 {
+		return false // a label alone is short ("Автор материала:"); skip the pattern
 	}
 	m := bylineLabel.FindStringSubmatch(s + " x")
 	return m != nil && m[1] == "x"
