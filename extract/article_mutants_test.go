@@ -443,8 +443,9 @@ func TestArtStripDecoration(t *testing.T) {
 		"\u200d\ufe0fGanja":                                          "Ganja",
 		"\U00020BB7野家 opens in Yerevan":                              "\U00020BB7野家 opens in Yerevan", // a letter past U+1F1FF
 		"\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F Scotland votes": "Scotland votes", // a flag of tag characters
-		"Goris":      "Goris",
-		"\U0001F534": "\U0001F534",
+		"\U000E0020\U000E007FGoris": "Goris", // the first and last tag characters
+		"Goris":                     "Goris",
+		"\U0001F534":                "\U0001F534",
 	} {
 		if got := stripDecoration(in); got != want {
 			t.Errorf("stripDecoration(%q) = %q, want %q", in, got, want)

@@ -406,3 +406,16 @@ func TestBylLabelsOfSeveralWords(t *testing.T) {
 		}
 	}
 }
+
+// TestBylStartsUpper: a word starts upper-case when its first letter is a
+// capital, of any script.
+func TestBylStartsUpper(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Anna": true, "Zara": true, "Ани": true, "Ərdoğan": true,
+		"anna": false, "ани": false, "@anna": false, "[Anna]": false, "1 May": false, "\x7fAnna": false, "": false,
+	} {
+		if got := startsUpper(s); got != want {
+			t.Errorf("startsUpper(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
