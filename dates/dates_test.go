@@ -284,6 +284,7 @@ func TestFind(t *testing.T) {
 		{"14.03.2024 / Politik / Seite 3", "14.03.2024", "2024-03-14", "day", ""},
 		{"09:41, 7 марта 2022Политика", "09:41, 7 марта 2022", "2022-03-07", "day", ""},
 		{"Updated 10:30 April 5, 2024 by staff", "10:30 April 5, 2024", "2024-04-05", "day", "updated"},
+		{"Date:05 April 2024", "05 April 2024", "2024-04-05", "day", "date"}, // a day glued to a label's colon is a day
 		{"Новости дня7 марта 2022", "7 марта 2022", "2022-03-07", "day", ""},
 		{"BAKU, MARCH 5, 2024, AZERTAC. The talks", "MARCH 5, 2024", "2024-03-05", "day", ""},
 		{"GENEVA, 12 March 2019 - The envoys met", "12 March 2019", "2019-03-12", "day", ""},
