@@ -119,12 +119,18 @@ func run(pkg, reportPath string, coefficient int, rerun map[any]bool) error {
 			return err
 		}
 		for _, m := range f.Mutations {
-			line, col := int(m["line"].(float64)), int(m["column"].(float64))
+			lineValue, ok1 := m["line"].(float64)
+			colValue, ok2 := m["column"].(float64)
+			mutator, ok3 := m["type"].(string)
+			if !ok1 || !ok2 || !ok3 {
+				return fmt.Errorf("%s: a mutation of %s without a numeric line and column and a type: %v", reportPath, f.FileName, m)
+			}
+			line, col := int(lineValue), int(colValue)
 			inCase := m["status"] == "NOT COVERED" && cases.holds(line, col)
 			if !inCase && !rerun[m["status"]] {
 				continue
 			}
-			mutant, err := mutate(src, line, col, m["type"].(string))
+			mutant, err := mutate(src, line, col, mutator)
 			if err != nil {
 				return fmt.Errorf("%s:%d:%d: %w", path, line, col, err)
 			}
@@ -136,7 +142,7 @@ func run(pkg, reportPath string, coefficient int, rerun map[any]bool) error {
 			if inCase {
 				m["case"] = true
 			}
-			fmt.Fprintf(os.Stderr, "%12s %s at %s:%d:%d\n", status, m["type"], f.FileName, line, col)
+			fmt.Fprintf(os.Stderr, "%12s %s at %s:%d:%d\n", status, mutator, f.FileName, line, col)
 		}
 	}
 	files, err := json.Marshal(r.Files)

@@ -117,3 +117,19 @@ func TestRerun(t *testing.T) {
 		}
 	}
 }
+
+// TestMalformedReport: a mutation without its position or type is an error
+// naming the report, not a panic.
+func TestMalformedReport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	path := t.TempDir() + "/report.json"
+	if err := os.WriteFile(path, []byte(`{"files": [{"file_name": "tsv.go", "mutations": [{"line": "36", "status": "LIVED"}]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := run("../../internal/tsv", path, 3, map[any]bool{"LIVED": true})
+	if err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("run = %v, want an error naming %s", err, path)
+	}
+}
