@@ -72,6 +72,9 @@ var ErrMarkup = errors.New("unreadable HTML")
 
 // Hint is what the capture's container knows about the page.
 type Hint struct {
+	// URL is the page's address, in valid UTF-8 (the corpus percent-encodes
+	// a header's stray bytes): an item without a canonical link keeps it as
+	// it is.
 	URL string
 	// Charset is the charset of the HTTP Content-Type header, or "".
 	Charset string
