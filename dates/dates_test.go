@@ -68,6 +68,7 @@ func TestParseForms(t *testing.T) {
 		// The minutes of a time before a month are no day (found by FuzzFind).
 		{"10:30 April 5, 2024", "2024-04-05", "day", ""},
 		{"05:05 Apr 05, 2024", "2024-04-05", "day", ""},
+		{"10h05 Apr 6, 2024", "2024-04-06", "day", ""},
 		{"29SEP2023", "2023-09-29", "day", ""},
 		{"27-Sep-2023", "2023-09-27", "day", ""},
 		{"(New York, 9 October 2023)", "2023-10-09", "day", ""},
