@@ -156,8 +156,10 @@ func (m *matcher) dayAt(i int) (int, int, bool) {
 	if !m.is(i, number) || m.t[i].digits > 2 || m.t[i].val < 1 || m.t[i].val > 31 {
 		return 0, 0, false
 	}
-	if _, ok := m.clock(i - 2); ok { // token i is the clock's minutes
-		return 0, 0, false
+	for _, k := range []int{i - 2, i - 4} { // token i is a clock's minutes or seconds
+		if e, ok := m.clock(k); ok && e > i {
+			return 0, 0, false
+		}
 	}
 	j := i + 1
 	switch {
