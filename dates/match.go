@@ -150,8 +150,8 @@ func (m *matcher) monthBefore(i int) (entry, int, bool) {
 
 // dayAt reads a day of the month at token i, with an ordinal suffix ("1st",
 // "2.", "27-én"), and returns it with the token after it. The minutes of a
-// time are no day: "10:30 April 5, 2024" is not the 30th of April, nor is
-// "10h05 Apr 5, 2024" the 5th.
+// clock, nor its seconds, are no day: "10:30 April 5, 2024" is not the 30th
+// of April, nor is "10h05 Apr 5, 2024" the 5th.
 func (m *matcher) dayAt(i int) (int, int, bool) {
 	if !m.is(i, number) || m.t[i].digits > 2 || m.t[i].val < 1 || m.t[i].val > 31 {
 		return 0, 0, false
