@@ -491,8 +491,13 @@ var revision, commitTime string
 // the revision and commit time it was built from. It never asks the
 // working folder, whose state is not the binary's.
 func builderInfo() release.Builder {
+	return builderFrom(debug.ReadBuildInfo())
+}
+
+// builderFrom reads the Go toolchain's stamp; a binary built without one
+// (ok false) keeps the defaults and what was set at link time.
+func builderFrom(info *debug.BuildInfo, ok bool) release.Builder {
 	b := release.Builder{Module: "github.com/nkcorpus/builder", Version: "(devel)", Revision: revision, Time: commitTime}
-	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return b
 	}

@@ -34,3 +34,30 @@ func TestProgressLines(t *testing.T) {
 		t.Errorf("within one interval, the first and the last lines only:\n%s\nwant:\n%s", buf.String(), want)
 	}
 }
+
+// TestProgressBar: on a terminal, the bar is redrawn in place, filled in
+// proportion to the bytes read (full when the total is unknown), and the
+// last drawing ends its line; a build that ends at once still draws it.
+func TestProgressBar(t *testing.T) {
+	var buf bytes.Buffer
+	p := &progressWriter{w: &buf, terminal: true, every: time.Hour, last: time.Now()}
+	step := corpus.Progress{Files: 1, TotalFiles: 3, Bytes: 1e6, TotalBytes: 3e6, Records: 5, Elapsed: time.Second}
+	p.update(step)
+	if buf.Len() > 0 {
+		t.Fatalf("a bar before the first interval passed: %q", buf.String())
+	}
+	p.every = 0
+	p.update(step)
+	want := "\r[==========                    ] 1/3 files  1.0/3.0 MB  5 records  1.0 MB/s  2s left\x1b[K"
+	if buf.String() != want {
+		t.Errorf("a third of the bytes read:\n%q\nwant:\n%q", buf.String(), want)
+	}
+
+	buf.Reset()
+	p = &progressWriter{w: &buf, terminal: true, every: time.Hour, last: time.Now()}
+	p.update(corpus.Progress{Files: 2, TotalFiles: 2, Elapsed: time.Second})
+	want = "\r[==============================] 2/2 files  0.0/0.0 MB  0 records  0.0 MB/s  ? left\x1b[K\n"
+	if buf.String() != want {
+		t.Errorf("a build that ends at once, with no bytes to count:\n%q\nwant:\n%q", buf.String(), want)
+	}
+}
