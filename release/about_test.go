@@ -77,3 +77,29 @@ func TestAbout(t *testing.T) {
 		t.Error("a folder named dataset.json was read")
 	}
 }
+
+// TestAboutLimits: the dataset file is read up to its bound of bytes and no
+// further, and its URLs may be http or https, with a host.
+func TestAboutLimits(t *testing.T) {
+	dir := t.TempDir()
+	write := func(raw string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, DatasetFile), []byte(raw), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body := `{"url": "http://example.org/nk", "license": {"name": "x", "url": "https://example.org/terms"}, "creator": {"name": "Lab", "type": "organization"}}`
+	write(body + strings.Repeat(" ", maxDatasetFile-len(body)))
+	if a, err := ReadAbout(dir); err != nil || a.URL != "http://example.org/nk" {
+		t.Errorf("a dataset file of exactly %d bytes: %+v, %v", maxDatasetFile, a, err)
+	}
+	write(body + strings.Repeat(" ", maxDatasetFile-len(body)+1))
+	if _, err := ReadAbout(dir); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("a dataset file of %d bytes: %v", maxDatasetFile+1, err)
+	}
+	for _, bad := range []string{"https:///nk", "ftp://example.org/nk", "example.org/nk"} {
+		if err := (About{URL: bad}).Check(); err == nil {
+			t.Errorf("URL %q accepted", bad)
+		}
+	}
+}
