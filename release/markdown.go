@@ -31,8 +31,9 @@ func markdownCode(s string) string {
 // reads (and any at the start, which could open a block) gets a backslash,
 // a number followed by '.' or ')' at the start cannot open a list, a
 // control character is written as Go writes it in a string (\n, \x00), as
-// is a byte of invalid UTF-8 (\xff), and spaces at the ends are kept as
-// character references.
+// is a byte of invalid UTF-8 (\xff), and a space at either end — any that
+// a table cell's trimming would drop, U+2002 as much as ' ' — is kept as a
+// character reference (&#32;).
 func markdownText(s string) string {
 	var b strings.Builder
 	digits := true // s starts with digits so far
@@ -40,10 +41,10 @@ func markdownText(s string) string {
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(s[i:], string(utf8.RuneError)):
 			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case r == ' ' && (i == 0 || i == len(s)-1):
-			b.WriteString("&#32;")
 		case unicode.IsControl(r):
 			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
+		case unicode.IsSpace(r) && (i == 0 || i+utf8.RuneLen(r) == len(s)):
+			fmt.Fprintf(&b, "&#%d;", r)
 		case r < utf8.RuneSelf && asciiPunct(byte(r)):
 			if i == 0 || strings.ContainsRune(inlinePunct, r) || digits && (r == '.' || r == ')') {
 				b.WriteByte('\\')
@@ -83,9 +84,15 @@ func unmarkdown(cell string) (string, error) {
 	for i := 0; i < len(cell); i++ {
 		c := cell[i]
 		switch {
-		case strings.HasPrefix(cell[i:], "&#32;"):
-			b.WriteByte(' ')
-			i += len("&#32;") - 1
+		case strings.HasPrefix(cell[i:], "&#"):
+			// Only markdownText writes "&#" unescaped: a '&' of the name is "\&".
+			code, rest, ok := strings.Cut(cell[i+len("&#"):], ";")
+			n, err := strconv.ParseUint(code, 10, 21)
+			if !ok || err != nil || !utf8.ValidRune(rune(n)) {
+				return "", fmt.Errorf("bad character reference at byte %d of %q", i, cell)
+			}
+			b.WriteRune(rune(n))
+			i = len(cell) - len(rest) - 1
 		case c == '\\' && i+1 < len(cell) && asciiPunct(cell[i+1]):
 			b.WriteByte(cell[i+1])
 			i++

@@ -16,6 +16,7 @@ func TestMarkdownCode(t *testing.T) {
 		{"`x`", "\\`x\\`"},
 		{" padded ", "&#32;padded&#32;"},
 		{"caf\xe9", `caf\xe9`},
+		{"\u2002x\xe9\u2002", `&#8194;x\xe9&#8194;`},
 		{"", ""},
 	} {
 		if got := markdownCode(tt.in); got != tt.want {
@@ -31,9 +32,15 @@ func TestMarkdownCode(t *testing.T) {
 		{"<b>AT&T</b>", `\<b\>AT\&T\</b\>`},
 		{"$x$ ~y~ _z_ [a](b)", `\$x\$ \~y\~ \_z\_ \[a\](b)`},
 		{"Barron's", "Barron's"},
+		{"a\u2002b", "a\u2002b"},
 	} {
 		if got := markdownText(tt.in); got != tt.want {
 			t.Errorf("markdownText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, cell := range []string{"&#;", "&#32", "&#xff;", "&#55296;"} {
+		if got, err := unmarkdown(cell); err == nil {
+			t.Errorf("unmarkdown(%q) = %q, want an error", cell, got)
 		}
 	}
 }
