@@ -17,6 +17,8 @@ func TestPublishedDate(t *testing.T) {
 		want    string
 	}{
 		{"1717200000", commit, "2024-06-01"},
+		{" 1717200000\n", commit, "2024-06-01"},
+		{"0", commit, "1970-01-01"},
 		{"", commit, "2025-03-04"},
 		{"", Builder{}, ""},
 	} {
