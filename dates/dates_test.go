@@ -70,6 +70,8 @@ func TestParseForms(t *testing.T) {
 		{"05:05 Apr 05, 2024", "2024-04-05", "day", ""},
 		{"10h05 Apr 6, 2024", "2024-04-06", "day", ""},
 		{"10:50:05 Apr 7, 2024", "2024-04-07", "day", ""},
+		// A clock that ends just before the number leaves it a day.
+		{"10:30Z 5 April 2024", "2024-04-05", "day", ""},
 		{"29SEP2023", "2023-09-29", "day", ""},
 		{"27-Sep-2023", "2023-09-27", "day", ""},
 		{"(New York, 9 October 2023)", "2023-10-09", "day", ""},
