@@ -53,9 +53,7 @@ const (
 )
 
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
+	limitMemory()
 	// An interrupt cancels the build, which then removes its temporary
 	// folder and leaves the previous release as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -534,6 +532,14 @@ func summarize(w io.Writer, out string, m release.Manifest, p corpus.Progress) {
 		s.Read.Seconds(), s.Decode.Seconds(), s.Extract.Seconds(), s.Language.Seconds(), s.Mentions.Seconds(), s.Duplicates.Seconds(), s.Write.Seconds())
 	for _, p := range m.Problems() {
 		fmt.Fprintf(w, "  %s\n", p)
+	}
+}
+
+// limitMemory holds the heap to memoryLimit, unless GOMEMLIMIT, which the
+// runtime has read already, says otherwise.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
 	}
 }
 

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -32,5 +34,23 @@ func TestWorkersBound(t *testing.T) {
 		if tt.status == 2 && !strings.Contains(stderr.String(), fmt.Sprintf("--workers %d: must be 1 to %d", tt.workers, most)) {
 			t.Errorf("--workers %d: stderr %q names not the bound", tt.workers, stderr.String())
 		}
+	}
+}
+
+// TestMemoryLimit: the build holds its heap to memoryLimit unless the user
+// set GOMEMLIMIT.
+func TestMemoryLimit(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != memoryLimit {
+		t.Errorf("without GOMEMLIMIT the limit is %d, want %d", got, memoryLimit)
+	}
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetMemoryLimit(1 << 30)
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("with GOMEMLIMIT=1GiB the limit is %d", got)
 	}
 }
