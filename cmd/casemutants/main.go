@@ -1,23 +1,31 @@
-// Command casemutants runs the mutants gremlins v0.6.0 cannot see: those in
-// the conditions of a switch's cases. Go's coverage blocks begin after a
-// case's colon, so no block holds its condition and gremlins marks every
-// mutant there NOT COVERED without running it. This command reads
-// gremlins' JSON report of one package, and for each such mutant whose
-// switch the package's tests reach, applies the same token change gremlins
-// would (through go test's -overlay, so the source tree is never touched),
-// runs the package's tests and rewrites the mutant's status in the report:
-// KILLED, LIVED, TIMED OUT or NOT VIABLE, as gremlins decides them. Each
-// mutant it ran is marked "case": true.
+// Command casemutants runs the mutants of one package that gremlins v0.6.0
+// found: bench/mutation.sh has gremlins find them (--dry-run: the mutants
+// and which the tests cover) and this command run them, for three reasons.
 //
-// With --lived it also runs again the mutants the report says lived: after
-// tests were added, those are the only ones whose status can change (the
-// killed stay killed while the code is the same), so a long package need
-// not be mutated again whole.
+// Speed: gremlins runs a package's whole suite against every mutant. This
+// command first runs only the tests that run the mutant's code (each
+// test's coverage is measured alone, once): a test that never runs the
+// code cannot fail on it. A mutant those tests kill is killed; one they let
+// live is run again against the whole suite, which decides.
 //
-// With --all it runs again every mutant gremlins ran. gremlins v0.6.0 names
-// a mutant's package by looking for a directory named as the Go package, so
-// for a command (package main, in cmd/build) it tests the module's root,
-// which holds no package: "setup failed", and every mutant "killed".
+// Case conditions: Go's coverage blocks begin after a case's colon, so no
+// block holds its condition and gremlins marks every mutant there NOT
+// COVERED. This command runs those whose switch the tests reach, tested by
+// the tests that reach the switch, and marks each "case": true.
+//
+// Commands: gremlins names a mutant's package by looking for a directory
+// named as the Go package, so for a command (package main, in cmd/build)
+// it tests the module's root, which holds no package: "setup failed", and
+// every mutant "killed". This command tests the package given.
+//
+// Each mutant gets the same token change gremlins would make, through go
+// test's -overlay (the source tree is never touched), and its status as
+// gremlins decides them: KILLED, LIVED, TIMED OUT or NOT VIABLE, written
+// back into the report. With --lived it runs only the case mutants and the
+// mutants the report says lived: after tests were added, those are the
+// only ones whose status can change (the killed stay killed while the code
+// is the same); with --all, every mutant the report holds but the not
+// covered outside a case.
 //
 //	go run ./cmd/casemutants --package ./mention --report mention.json [--lived | --all]
 package main
@@ -37,6 +45,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -47,7 +56,7 @@ func main() {
 	report := flag.String("report", "", "gremlins' JSON report of it, rewritten in place")
 	coefficient := flag.Int("timeout-coefficient", 3, "a mutant's tests may take this many times the unmutated tests' time")
 	lived := flag.Bool("lived", false, "also run again the mutants that lived")
-	all := flag.Bool("all", false, "also run again every mutant gremlins ran (for a package main)")
+	all := flag.Bool("all", false, "run every mutant gremlins found (its --dry-run report) or ran")
 	flag.Parse()
 	if *pkg == "" || *report == "" {
 		fmt.Fprintln(os.Stderr, "usage: casemutants --package ./DIR --report FILE.json [--lived | --all]")
@@ -58,7 +67,7 @@ func main() {
 		rerun["LIVED"] = true
 	}
 	if *all {
-		for _, status := range []string{"KILLED", "TIMED OUT", "NOT VIABLE"} {
+		for _, status := range []string{"RUNNABLE", "KILLED", "TIMED OUT", "NOT VIABLE"} {
 			rerun[status] = true
 		}
 	}
@@ -108,6 +117,10 @@ func run(pkg, reportPath string, coefficient int, rerun map[any]bool) error {
 		return err
 	}
 	dir := strings.TrimPrefix(pkg, "./")
+	byTest, err := coverageByTest(pkg, dir, tmp)
+	if err != nil {
+		return err
+	}
 	for _, f := range r.Files {
 		path := filepath.Join(dir, f.FileName)
 		src, err := os.ReadFile(path)
@@ -126,15 +139,23 @@ func run(pkg, reportPath string, coefficient int, rerun map[any]bool) error {
 				return fmt.Errorf("%s: a mutation of %s without a numeric line and column and a type: %v", reportPath, f.FileName, m)
 			}
 			line, col := int(lineValue), int(colValue)
-			inCase := m["status"] == "NOT COVERED" && cases.holds(line, col)
-			if !inCase && !rerun[m["status"]] {
+			code := token.Position{Line: line, Column: col}
+			sw, inCase := cases.at(line, col)
+			inCase = inCase && m["status"] == "NOT COVERED"
+			if inCase {
+				code = sw // no coverage block holds the condition: its switch's does
+			} else if !rerun[m["status"]] {
 				continue
 			}
 			mutant, err := mutate(src, line, col, mutator)
 			if err != nil {
 				return fmt.Errorf("%s:%d:%d: %w", path, line, col, err)
 			}
-			status, err := test(pkg, path, mutant, tmp, timeout)
+			tests := byTest.running(path, code)
+			status, err := test(pkg, path, mutant, tmp, timeout, tests)
+			if err == nil && status == "LIVED" && tests != nil {
+				status, err = test(pkg, path, mutant, tmp, timeout, nil)
+			}
 			if err != nil {
 				return err
 			}
@@ -196,18 +217,77 @@ func readProfile(path string) ([]block, error) {
 	return blocks, sc.Err()
 }
 
-// spans are the case conditions of a file whose switch statement ran.
-type spans []struct{ from, to token.Position }
+// spans are the case conditions of a file whose switch statement ran, each
+// with the position of its switch.
+type spans []struct{ from, to, stmt token.Position }
 
-func (s spans) holds(line, col int) bool {
+// at tells whether line:col is in a case condition, and where its switch is.
+func (s spans) at(line, col int) (token.Position, bool) {
 	for _, sp := range s {
 		after := line > sp.from.Line || line == sp.from.Line && col >= sp.from.Column
 		before := line < sp.to.Line || line == sp.to.Line && col <= sp.to.Column
 		if after && before {
-			return true
+			return sp.stmt, true
 		}
 	}
-	return false
+	return token.Position{}, false
+}
+
+// testCoverage holds, for each test of a package (its tests, fuzz targets
+// and examples), the coverage blocks it ran when run alone.
+type testCoverage map[string][]block
+
+// coverageByTest runs each test of pkg alone, with coverage.
+func coverageByTest(pkg, dir, tmp string) (testCoverage, error) {
+	bin := filepath.Join(tmp, "cover.test")
+	if out, err := exec.Command("go", "test", "-c", "-cover", "-o", bin, pkg).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building the tests of %s with coverage: %w\n%s", pkg, err, out)
+	}
+	list := exec.Command(bin, "-test.list", ".")
+	list.Dir = dir // tests read their testdata from the package's folder
+	names, err := list.Output()
+	if err != nil {
+		return nil, fmt.Errorf("listing the tests of %s: %w", pkg, err)
+	}
+	byTest := testCoverage{}
+	profile := filepath.Join(tmp, "test.cover")
+	for _, name := range strings.Fields(string(names)) {
+		if strings.HasPrefix(name, "Benchmark") {
+			continue // go test runs no benchmark
+		}
+		cmd := exec.Command(bin, "-test.run", "^"+name+"$", "-test.count=1", "-test.coverprofile", profile)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("%s of %s fails run alone: %w\n%s", name, pkg, err, out)
+		}
+		blocks, err := readProfile(profile)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range blocks {
+			if b.count > 0 {
+				byTest[name] = append(byTest[name], b)
+			}
+		}
+	}
+	return byTest, nil
+}
+
+// running names the tests that run the code at pos of path (a file of the
+// module, as the profile names it after the module's path), sorted; nil
+// when none does, so that every test runs.
+func (c testCoverage) running(path string, pos token.Position) []string {
+	var names []string
+	for name, blocks := range c {
+		for _, b := range blocks {
+			if strings.HasSuffix(b.file, "/"+path) && b.holds(pos.Line, pos.Column) {
+				names = append(names, name)
+				break
+			}
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 // reachedCases finds the case conditions of path whose switch statement
@@ -244,7 +324,7 @@ func reachedCases(path string, src []byte, blocks []block) (spans, error) {
 		for _, clause := range body.List {
 			c := clause.(*ast.CaseClause)
 			if len(c.List) > 0 {
-				found = append(found, struct{ from, to token.Position }{fset.Position(c.List[0].Pos()), fset.Position(c.List[len(c.List)-1].End())})
+				found = append(found, struct{ from, to, stmt token.Position }{fset.Position(c.List[0].Pos()), fset.Position(c.List[len(c.List)-1].End()), fset.Position(n.Pos())})
 			}
 		}
 		return true
@@ -287,10 +367,10 @@ func mutate(src []byte, line, col int, mutator string) ([]byte, error) {
 	}
 }
 
-// test runs pkg's tests with path replaced by mutant and tells the
-// mutant's status as gremlins does: failing tests kill it, passing ones
-// let it live, a build that fails makes it not viable.
-func test(pkg, path string, mutant []byte, tmp string, timeout time.Duration) (string, error) {
+// test runs pkg's tests (those named, or all) with path replaced by mutant
+// and tells the mutant's status as gremlins does: failing tests kill it,
+// passing ones let it live, a build that fails makes it not viable.
+func test(pkg, path string, mutant []byte, tmp string, timeout time.Duration, tests []string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
@@ -309,8 +389,11 @@ func test(pkg, path string, mutant []byte, tmp string, timeout time.Duration) (s
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "-failfast", "-overlay", overlayPath,
-		"-timeout", strconv.Itoa(int((timeout+2*time.Second)/time.Second))+"s", pkg)
+	args := []string{"test", "-count=1", "-failfast", "-overlay", overlayPath, "-timeout", strconv.Itoa(int((timeout+2*time.Second)/time.Second)) + "s"}
+	if tests != nil {
+		args = append(args, "-run", "^("+strings.Join(tests, "|")+")$")
+	}
+	cmd := exec.CommandContext(ctx, "go", append(args, pkg)...)
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	switch {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"go/token"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestMutate(t *testing.T) {
@@ -52,9 +55,49 @@ func TestReachedCases(t *testing.T) {
 		line, col int
 		want      bool
 	}{{5, 9, true}, {6, 5, true}, {7, 3, false}, {14, 7, false}} {
-		if got := cases.holds(c.line, c.col); got != c.want {
-			t.Errorf("holds(%d, %d) = %v, want %v", c.line, c.col, got, c.want)
+		sw, got := cases.at(c.line, c.col)
+		if got != c.want || got && (sw.Line != 4 || sw.Column != 2) {
+			t.Errorf("at(%d, %d) = %d:%d, %v; want %v, in the switch at 4:2", c.line, c.col, sw.Line, sw.Column, got, c.want)
 		}
+	}
+}
+
+// TestCoverageByTest: each test's coverage is its own, so a line is run
+// by the tests that reach it and no other.
+func TestCoverageByTest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	const dir = "../../internal/tsv"
+	src, err := os.ReadFile(dir + "/tsv.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineOf := func(code string) token.Position {
+		before, _, ok := strings.Cut(string(src), code)
+		if !ok {
+			t.Fatalf("tsv.go holds no %q", code)
+		}
+		return token.Position{Line: strings.Count(before, "\n") + 1, Column: len(before) - strings.LastIndex(before, "\n")}
+	}
+	byTest, err := coverageByTest(dir, dir, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		code string
+		want []string
+	}{
+		{"for scanner.Scan()", []string{"TestRead", "TestReadErrors", "TestRowErrorNamesTheLine"}},
+		{`return fmt.Errorf("%s:%d: header must be`, []string{"TestReadErrors"}},
+		{`return fmt.Errorf("%s:%d: %w", name, line, err)`, []string{"TestRowErrorNamesTheLine"}},
+	} {
+		if diff := cmp.Diff(c.want, byTest.running("internal/tsv/tsv.go", lineOf(c.code))); diff != "" {
+			t.Errorf("tests running %q (-want +got):\n%s", c.code, diff)
+		}
+	}
+	if got := byTest.running("internal/tsv/other.go", lineOf("for scanner.Scan()")); got != nil {
+		t.Errorf("tests running a line of another file: %v", got)
 	}
 }
 
@@ -78,9 +121,20 @@ func TestStatus(t *testing.T) {
 		{bytes.Replace(src, []byte(`strings.Join(fields, "\t") != strings.Join(header, "\t")`), []byte(`strings.Join(fields, "\t") == strings.Join(header, "\t")`), 1), "KILLED"},
 		{append(src, "}"...), "NOT VIABLE"},
 	} {
-		got, err := test("../../internal/tsv", path, c.mutant, t.TempDir(), time.Minute)
+		got, err := test("../../internal/tsv", path, c.mutant, t.TempDir(), time.Minute, nil)
 		if err != nil || got != c.want {
 			t.Errorf("status = %q, %v; want %q", got, err, c.want)
+		}
+	}
+	// Only the tests named run: TestRead reads no wrong header, so a
+	// mutant of that error's message lives through it alone.
+	message := bytes.Replace(src, []byte(`header must be %q`), []byte(`header must be: %q`), 1)
+	for _, c := range []struct {
+		tests []string
+		want  string
+	}{{[]string{"TestRead"}, "LIVED"}, {[]string{"TestRead", "TestReadErrors"}, "KILLED"}} {
+		if got, err := test("../../internal/tsv", path, message, t.TempDir(), time.Minute, c.tests); err != nil || got != c.want {
+			t.Errorf("status by %v = %q, %v; want %q", c.tests, got, err, c.want)
 		}
 	}
 }
