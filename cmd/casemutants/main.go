@@ -251,22 +251,42 @@ func coverageByTest(pkg, dir, tmp string) (testCoverage, error) {
 	}
 	byTest := testCoverage{}
 	profile := filepath.Join(tmp, "test.cover")
+	subDir, subProfile := filepath.Join(tmp, "covdata"), filepath.Join(tmp, "commands.cover")
 	for _, name := range strings.Fields(string(names)) {
 		if strings.HasPrefix(name, "Benchmark") {
 			continue // go test runs no benchmark
 		}
+		// The test binary run again as the command (testscript's exec
+		// build) writes its coverage to GOCOVERDIR, which covdata turns
+		// into a profile like the test's own.
+		if err := os.RemoveAll(subDir); err != nil {
+			return nil, err
+		}
+		if err := os.Mkdir(subDir, 0o755); err != nil {
+			return nil, err
+		}
 		cmd := exec.Command(bin, "-test.run", "^"+name+"$", "-test.count=1", "-test.coverprofile", profile)
 		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOCOVERDIR="+subDir)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return nil, fmt.Errorf("%s of %s fails run alone: %w\n%s", name, pkg, err, out)
 		}
-		blocks, err := readProfile(profile)
-		if err != nil {
-			return nil, err
+		profiles := []string{profile}
+		if data, err := os.ReadDir(subDir); err == nil && len(data) > 0 {
+			if out, err := exec.Command("go", "tool", "covdata", "textfmt", "-i", subDir, "-o", subProfile).CombinedOutput(); err != nil {
+				return nil, fmt.Errorf("the coverage of the commands %s ran: %w\n%s", name, err, out)
+			}
+			profiles = append(profiles, subProfile)
 		}
-		for _, b := range blocks {
-			if b.count > 0 {
-				byTest[name] = append(byTest[name], b)
+		for _, p := range profiles {
+			blocks, err := readProfile(p)
+			if err != nil {
+				return nil, err
+			}
+			for _, b := range blocks {
+				if b.count > 0 {
+					byTest[name] = append(byTest[name], b)
+				}
 			}
 		}
 	}
