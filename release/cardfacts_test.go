@@ -81,17 +81,18 @@ func TestCardFacts(t *testing.T) {
 		record("no outlet", true, true, false, "B. Author", "C. Author"),
 		record("complete", true, true, true),
 		record("complete too", true, true, true, "D. Author"),
+		record("no byline", true, true, true),
 	} {
 		facts.note(r, 10)
 	}
 	if facts.example == nil || facts.example.ID != "complete" {
 		t.Errorf("example %+v, want the record \"complete\"", facts.example)
 	}
-	if facts.bylines != 3 || facts.jsonlBytes != 60 {
-		t.Errorf("bylines %d, JSONL bytes %d; want 3 and 60", facts.bylines, facts.jsonlBytes)
+	if facts.bylines != 3 || facts.jsonlBytes != 70 {
+		t.Errorf("bylines %d, JSONL bytes %d; want 3 and 70", facts.bylines, facts.jsonlBytes)
 	}
-	card := string(datasetCard(Manifest{Version: "dev", Counts: NewCounts(), Records: 6}, facts))
-	if !strings.Contains(card, "3 of 6 records carry a byline") {
+	card := string(datasetCard(Manifest{Version: "dev", Counts: NewCounts(), Records: 7}, facts))
+	if !strings.Contains(card, "3 of 7 records carry a byline") {
 		t.Error("the card does not count the records with a byline")
 	}
 
@@ -118,7 +119,7 @@ func TestExampleOf(t *testing.T) {
 		wantMentions []schema.Mention
 	}{
 		{exact, []schema.Mention{mention(390, exampleRunes)}, exact, []schema.Mention{mention(390, exampleRunes)}},
-		{exact + "բ", []schema.Mention{mention(395, exampleRunes + 1)}, exact + "…", []schema.Mention{}},
+		{exact + "բ", []schema.Mention{mention(395, exampleRunes+1)}, exact + "…", []schema.Mention{}},
 		{"Շուշի", []schema.Mention{mention(0, 1), mention(1, 2), mention(2, 3), mention(3, 4)}, "Շուշի",
 			[]schema.Mention{mention(0, 1), mention(1, 2), mention(2, 3)}},
 	} {

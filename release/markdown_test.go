@@ -17,6 +17,7 @@ func TestMarkdownCode(t *testing.T) {
 		{" padded ", "&#32;padded&#32;"},
 		{"caf\xe9", `caf\xe9`},
 		{"\u2002x\xe9\u2002", `&#8194;x\xe9&#8194;`},
+		{"\x01name", `\x01name`},
 		{"", ""},
 	} {
 		if got := markdownCode(tt.in); got != tt.want {
@@ -28,6 +29,7 @@ func TestMarkdownCode(t *testing.T) {
 		{"# title", `\# title`},
 		{"2023. Review", `2023\. Review`},
 		{"12) x", `12\) x`},
+		{"1999. x", `1999\. x`},
 		{"new.am, 1. x", "new.am, 1. x"},
 		{"<b>AT&T</b>", `\<b\>AT\&T\</b\>`},
 		{"$x$ ~y~ _z_ [a](b)", `\$x\$ \~y\~ \_z\_ \[a\](b)`},
@@ -38,7 +40,9 @@ func TestMarkdownCode(t *testing.T) {
 			t.Errorf("markdownText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	for _, cell := range []string{"&#;", "&#32", "&#xff;", "&#55296;"} {
+	// Bad character references are errors, and so is a backslash ending the
+	// cell, which escapes nothing.
+	for _, cell := range []string{"&#;", "&#32", "&#xff;", "&#55296;", `name\`} {
 		if got, err := unmarkdown(cell); err == nil {
 			t.Errorf("unmarkdown(%q) = %q, want an error", cell, got)
 		}
