@@ -55,7 +55,7 @@ func main() {
 	pkg := flag.String("package", "", "the package gremlins mutated, as ./DIR")
 	report := flag.String("report", "", "gremlins' JSON report of it, rewritten in place")
 	coefficient := flag.Int("timeout-coefficient", 3, "a mutant's tests may take this many times the unmutated tests' time")
-	lived := flag.Bool("lived", false, "also run again the mutants that lived")
+	lived := flag.Bool("lived", false, "also run again the mutants that lived, and those not covered that a test now runs")
 	all := flag.Bool("all", false, "run every mutant gremlins found (its --dry-run report) or ran")
 	flag.Parse()
 	if *pkg == "" || *report == "" {
@@ -64,7 +64,10 @@ func main() {
 	}
 	rerun := map[any]bool{}
 	if *lived || *all {
-		rerun["LIVED"] = true
+		// gremlins' coverage misses what only a command the tests run
+		// executes (testscript's exec): a mutant it calls not covered is
+		// run when this command's coverage sees a test run its code.
+		rerun["LIVED"], rerun["NOT COVERED"] = true, true
 	}
 	if *all {
 		for _, status := range []string{"RUNNABLE", "KILLED", "TIMED OUT", "NOT VIABLE"} {
@@ -152,6 +155,9 @@ func run(pkg, reportPath string, coefficient int, rerun map[any]bool) error {
 				return fmt.Errorf("%s:%d:%d: %w", path, line, col, err)
 			}
 			tests := byTest.running(path, code)
+			if m["status"] == "NOT COVERED" && !inCase && tests == nil {
+				continue // no test runs it
+			}
 			status, err := test(pkg, path, mutant, tmp, timeout, tests)
 			if err == nil && status == "LIVED" && tests != nil {
 				status, err = test(pkg, path, mutant, tmp, timeout, nil)
@@ -185,6 +191,17 @@ type block struct {
 	startLine, startCol int
 	endLine, endCol     int
 	count               int
+}
+
+// in tells whether the block is of the file at path, relative to the
+// module's root or to the working directory ("../../internal/tsv/tsv.go"):
+// a profile names files by import path.
+func (b block) in(path string) bool {
+	path = filepath.ToSlash(filepath.Clean(path))
+	for strings.HasPrefix(path, "../") {
+		path = path[len("../"):]
+	}
+	return strings.HasSuffix(b.file, "/"+path)
 }
 
 func (b block) holds(line, col int) bool {
@@ -300,7 +317,7 @@ func (c testCoverage) running(path string, pos token.Position) []string {
 	var names []string
 	for name, blocks := range c {
 		for _, b := range blocks {
-			if strings.HasSuffix(b.file, "/"+path) && b.holds(pos.Line, pos.Column) {
+			if b.in(path) && b.holds(pos.Line, pos.Column) {
 				names = append(names, name)
 				break
 			}
@@ -321,7 +338,7 @@ func reachedCases(path string, src []byte, blocks []block) (spans, error) {
 	ran := func(pos token.Pos) bool {
 		p := fset.Position(pos)
 		for _, b := range blocks {
-			if b.count > 0 && strings.HasSuffix(b.file, "/"+path) && b.holds(p.Line, p.Column) {
+			if b.count > 0 && b.in(path) && b.holds(p.Line, p.Column) {
 				return true
 			}
 		}
