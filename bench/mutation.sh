@@ -21,8 +21,8 @@
 # measured alone, once), then, if it lives, against the whole suite, which
 # decides. Run by gremlins itself, every mutant costs the whole suite: it
 # ran the release package's 529 at about one a minute. casemutants also
-# runs what gremlins v0.6.0 cannot: the mutants in a switch's case conditions, which
-# it marks not covered (Go's coverage blocks begin after the case's colon,
+# runs what gremlins v0.6.0 cannot: the mutants in a switch's case
+# conditions, which it marks not covered (Go's coverage blocks begin after the case's colon,
 # so no block holds the condition); the column "in case" counts those
 # whose switch the tests reach among the killed and lived. And it tests a
 # command's mutants in the command's package, where gremlins looks for a
@@ -31,8 +31,11 @@
 #
 # MUTATION_RESULTS=DIR keeps each package's report in DIR and reuses the
 # reports already there, so a long run can be resumed; with MUTATION_LIVED=1
-# the mutants a reused report says lived are run again (after tests were
-# added: the killed stay killed while the code is the same).
+# the mutants a reused report says lived are run again, and those it says
+# are not covered that a test now runs (after tests were added: the killed
+# stay killed while the code is the same). gremlins' own coverage misses
+# the code that only a command run by testscript executes; casemutants'
+# per-test coverage sees it, so with --all such a mutant runs too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gremlins=$(go env GOPATH)/bin/gremlins
