@@ -22,9 +22,9 @@
 # decides. Run by gremlins itself, every mutant costs the whole suite: it
 # ran the release package's 529 at about one a minute. casemutants also
 # runs what gremlins v0.6.0 cannot: the mutants in a switch's case
-# conditions, which it marks not covered (Go's coverage blocks begin after the case's colon,
-# so no block holds the condition); the column "in case" counts those
-# whose switch the tests reach among the killed and lived. And it tests a
+# conditions, which it marks not covered (Go's coverage blocks begin after
+# the case's colon, so no block holds the condition); the column "in case"
+# counts those whose switch the tests reach among the killed and lived. And it tests a
 # command's mutants in the command's package, where gremlins looks for a
 # directory named as the Go package (for package main, the module's root)
 # and every mutant fails to set up.
