@@ -24,10 +24,10 @@
 # runs what gremlins v0.6.0 cannot: the mutants in a switch's case
 # conditions, which it marks not covered (Go's coverage blocks begin after
 # the case's colon, so no block holds the condition); the column "in case"
-# counts those whose switch the tests reach among the killed and lived. And it tests a
-# command's mutants in the command's package, where gremlins looks for a
-# directory named as the Go package (for package main, the module's root)
-# and every mutant fails to set up.
+# counts those whose switch the tests reach among the killed and lived.
+# And it tests a command's mutants in the command's package, where
+# gremlins looks for a directory named as the Go package (for package
+# main, the module's root) and every mutant fails to set up.
 #
 # MUTATION_RESULTS=DIR keeps each package's report in DIR and reuses the
 # reports already there, so a long run can be resumed; with MUTATION_LIVED=1
