@@ -31,6 +31,7 @@ func TestShardOf(t *testing.T) {
 		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2"}, "1/2"},
 		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_COUNT": "3"}, "error"},
 		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "8", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_COUNT": "3"}, "error"},
+		{"", 1, map[string]string{"JOB_COMPLETION_INDEX": "0"}, "1/1"},
 		{"", 3, map[string]string{"JOB_COMPLETION_INDEX": "0"}, "1/3"},
 		{"", 3, map[string]string{"JOB_COMPLETION_INDEX": "2"}, "3/3"},
 		{"", 3, map[string]string{"JOB_COMPLETION_INDEX": "3"}, "error"},
