@@ -61,3 +61,14 @@ func TestProgressBar(t *testing.T) {
 		t.Errorf("a build that ends at once, with no bytes to count:\n%q\nwant:\n%q", buf.String(), want)
 	}
 }
+
+// TestProgressRate: the rate is the bytes read over the time taken, and the
+// time left the rest at that rate.
+func TestProgressRate(t *testing.T) {
+	var buf bytes.Buffer
+	p := &progressWriter{w: &buf, every: 0, last: time.Now()}
+	p.update(corpus.Progress{Files: 1, TotalFiles: 3, Bytes: 1e6, TotalBytes: 3e6, Records: 5, Elapsed: 4 * time.Second})
+	if want := "progress: 1/3 files  1.0/3.0 MB  5 records  0.2 MB/s  8s left\n"; buf.String() != want {
+		t.Errorf("a third of the bytes in 4 s:\n%q\nwant:\n%q", buf.String(), want)
+	}
+}
