@@ -20,32 +20,6 @@ import (
 	"github.com/nkcorpus/builder/schema"
 )
 
-// releaseOf writes records, in id order, as release v1.0.0 of a fresh
-// folder, as smallRelease does, and returns its folder.
-func releaseOf(t *testing.T, records []schema.Record) string {
-	t.Helper()
-	out := t.TempDir()
-	m := Manifest{Dataset: "small", Version: "v1.0.0", SchemaVersion: schema.Version, Counts: NewCounts()}
-	w, err := Create(out, m, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range records {
-		if len(m.Inputs) == 0 || m.Inputs[len(m.Inputs)-1].Path != r.Source.Path {
-			m.Inputs = append(m.Inputs, Input{Path: r.Source.Path, SHA256: r.Source.SHA256, Bytes: 100, Encoding: r.Source.Encoding, Layout: r.Layout})
-		}
-		m.Inputs[len(m.Inputs)-1].Records++
-		m.Counts.Add(r)
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := w.Publish(m); err != nil {
-		t.Fatal(err)
-	}
-	return filepath.Join(out, m.Version)
-}
-
 func titled(id, title string) schema.Record {
 	r := partRecord(id, "the body of "+id)
 	r.Title = &title
@@ -65,7 +39,7 @@ func TestDiffCounts(t *testing.T) {
 	}
 	newer := []schema.Record{titled("n#2", title80), titled("n#3", title81), titled("n#4", "new 4"), titled("n#5", "new 5"), titled("n#6", "new 6")}
 	newer[0].Byline = []string{"A", "B"}
-	oldDir, newDir := releaseOf(t, older), releaseOf(t, newer)
+	oldDir, newDir := releaseOf(t, older, nil), releaseOf(t, newer, nil)
 	// The byline written with spaces: the example shows it compact.
 	path := filepath.Join(newDir, JSONLFile)
 	raw, err := os.ReadFile(path)

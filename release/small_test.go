@@ -19,28 +19,48 @@ import (
 // smallRelease writes a release of three records through the writer, with
 // every kind of column filled (nulls, lists, a date, a WARC capture), and
 // returns its folder. It needs no build, so fuzzing starts at once.
-func smallRelease(t testing.TB) string {
+func smallRelease(t testing.TB) string { return releaseOf(t, smallRecords(), nil) }
+
+// releaseOf writes records, in id order, as release v1.0.0 of a fresh
+// folder, and returns its folder; inputSum as in writeRecords.
+func releaseOf(t testing.TB, records []schema.Record, inputSum func(path string) string) string {
 	t.Helper()
 	out := t.TempDir()
-	m := Manifest{Dataset: "small", Version: "v1.0.0", SchemaVersion: schema.Version, Counts: NewCounts()}
+	writeRecords(t, out, "v1.0.0", Options{}, records, inputSum)
+	return filepath.Join(out, "v1.0.0")
+}
+
+// writeRecords writes records as release version under out with options,
+// and returns the manifest Publish gave. The manifest lists each record's
+// source file as an input, with the sha256 inputSum gives it (nil: the
+// record's own).
+func writeRecords(t testing.TB, out, version string, options Options, records []schema.Record, inputSum func(path string) string) Manifest {
+	t.Helper()
+	m := Manifest{Dataset: "small", Version: version, SchemaVersion: schema.Version, Counts: NewCounts(), Options: options}
 	w, err := Create(out, m, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range smallRecords() {
+	for _, r := range records {
 		if len(m.Inputs) == 0 || m.Inputs[len(m.Inputs)-1].Path != r.Source.Path {
-			m.Inputs = append(m.Inputs, Input{Path: r.Source.Path, SHA256: r.Source.SHA256, Bytes: 100, Encoding: r.Source.Encoding, Layout: r.Layout})
+			sum := r.Source.SHA256
+			if inputSum != nil {
+				sum = inputSum(r.Source.Path)
+			}
+			m.Inputs = append(m.Inputs, Input{Path: r.Source.Path, SHA256: sum, Bytes: 100, Encoding: r.Source.Encoding, Layout: r.Layout})
 		}
 		m.Inputs[len(m.Inputs)-1].Records++
 		m.Counts.Add(r)
 		if err := w.Write(r); err != nil {
+			w.Abort()
 			t.Fatal(err)
 		}
 	}
-	if _, err := w.Publish(m); err != nil {
+	published, err := w.Publish(m)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return filepath.Join(out, m.Version)
+	return published
 }
 
 func smallRecords() []schema.Record {

@@ -19,8 +19,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
-
-	"github.com/nkcorpus/builder/schema"
 )
 
 // problemsOf validates the release in dir and returns its problems as text,
@@ -298,32 +296,6 @@ func TestValidateShortRecordLine(t *testing.T) {
 	}
 }
 
-// sourcedRelease writes the records of smallRelease with the manifest's
-// inputs giving the checksums inputSum says, and returns its folder.
-func sourcedRelease(t testing.TB, inputSum func(path string) string) string {
-	t.Helper()
-	out := t.TempDir()
-	m := Manifest{Dataset: "small", Version: "v1.0.0", SchemaVersion: schema.Version, Counts: NewCounts()}
-	w, err := Create(out, m, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range smallRecords() {
-		if len(m.Inputs) == 0 || m.Inputs[len(m.Inputs)-1].Path != r.Source.Path {
-			m.Inputs = append(m.Inputs, Input{Path: r.Source.Path, SHA256: inputSum(r.Source.Path), Bytes: 100, Encoding: r.Source.Encoding, Layout: r.Layout})
-		}
-		m.Inputs[len(m.Inputs)-1].Records++
-		m.Counts.Add(r)
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := w.Publish(m); err != nil {
-		t.Fatal(err)
-	}
-	return filepath.Join(out, m.Version)
-}
-
 // TestValidateSourceChecksum: a record of a text input gives the input's
 // sha256; one of a WARC capture gives its payload's, which is not the WARC
 // file's.
@@ -346,7 +318,7 @@ func TestValidateSourceChecksum(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := sourcedRelease(t, func(path string) string { return tt.inputs[path] })
+			dir := releaseOf(t, records, func(path string) string { return tt.inputs[path] })
 			if diff := cmp.Diff(tt.want, problemsOf(dir)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}

@@ -23,33 +23,6 @@ import (
 	"github.com/nkcorpus/builder/schema"
 )
 
-// writeRecords writes records as release version under out with options,
-// and returns the manifest Publish gave.
-func writeRecords(t *testing.T, out, version string, options Options, records []schema.Record) Manifest {
-	t.Helper()
-	m := Manifest{Dataset: "small", Version: version, SchemaVersion: schema.Version, Counts: NewCounts(), Options: options}
-	w, err := Create(out, m, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range records {
-		if len(m.Inputs) == 0 || m.Inputs[len(m.Inputs)-1].Path != r.Source.Path {
-			m.Inputs = append(m.Inputs, Input{Path: r.Source.Path, SHA256: r.Source.SHA256, Bytes: 100, Encoding: r.Source.Encoding, Layout: r.Layout})
-		}
-		m.Inputs[len(m.Inputs)-1].Records++
-		m.Counts.Add(r)
-		if err := w.Write(r); err != nil {
-			w.Abort()
-			t.Fatal(err)
-		}
-	}
-	published, err := w.Publish(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return published
-}
-
 // jsonlBytes is the size of r's line in the JSONL.
 func jsonlBytes(r schema.Record) int64 { return int64(len(r.AppendJSON(nil))) + 1 }
 
@@ -131,7 +104,7 @@ func TestShardSizeBoundaries(t *testing.T) {
 		{"all fit", 1 << 20, []int{3}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := writeRecords(t, t.TempDir(), "v1.0.0", Options{ShardSize: tc.shardSize}, records)
+			m := writeRecords(t, t.TempDir(), "v1.0.0", Options{ShardSize: tc.shardSize}, records, nil)
 			if diff := cmp.Diff(tc.want, parquetRecords(m)); diff != "" {
 				t.Errorf("records by shard (-want +got):\n%s", diff)
 			}
@@ -199,7 +172,7 @@ func TestRowGroupBytes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
-			writeRecords(t, out, "v1.0.0", Options{}, tc.records)
+			writeRecords(t, out, "v1.0.0", Options{}, tc.records, nil)
 			if diff := cmp.Diff(tc.want, rowGroups(t, filepath.Join(out, "v1.0.0", ParquetFile))); diff != "" {
 				t.Errorf("rows by row group (-want +got):\n%s", diff)
 			}
@@ -229,8 +202,8 @@ func TestSumsSorted(t *testing.T) {
 func TestRebuildDev(t *testing.T) {
 	out := t.TempDir()
 	records := smallRecords()
-	writeRecords(t, out, Dev, Options{}, records[:1])
-	writeRecords(t, out, Dev, Options{}, records)
+	writeRecords(t, out, Dev, Options{}, records[:1], nil)
+	writeRecords(t, out, Dev, Options{}, records, nil)
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		t.Fatal(err)
@@ -375,7 +348,7 @@ func TestParquetBatches(t *testing.T) {
 		records[i] = paddedRecord(fmt.Sprintf("a#%d", i+1), 10_000)
 	}
 	out := t.TempDir()
-	writeRecords(t, out, "v1.0.0", Options{}, records)
+	writeRecords(t, out, "v1.0.0", Options{}, records, nil)
 	f, err := os.Open(filepath.Join(out, "v1.0.0", ParquetFile))
 	if err != nil {
 		t.Fatal(err)
